@@ -1,0 +1,53 @@
+#pragma once
+#include <QString>
+#include <QStringList>
+
+namespace quango {
+
+class Connection;
+class Field;
+class ManyToManyField;
+class ModelMeta;
+struct Index;
+struct Constraint;
+
+// Django's BaseDatabaseSchemaEditor: turns model metadata into DDL for one
+// connection's dialect. Statements run at once through the connection (inside
+// whatever Atomic block is open); collectSql() records them instead, for
+// sqlmigrate. SQLite's ALTERs that it cannot do in place use Django's table
+// remake (new table, copy rows, drop, rename, recreate indexes).
+class SchemaEditor {
+public:
+    explicit SchemaEditor(Connection &connection, bool collectOnly = false);
+
+    void createModel(const ModelMeta &model);      // table, indexes, M2M tables
+    void deleteModel(const ModelMeta &model);      // M2M tables and table
+    void addField(const ModelMeta &model, const Field &field);
+    void removeField(const ModelMeta &model, const Field &field);
+    void alterField(const ModelMeta &model, const Field &oldField, const Field &newField);
+    void alterDbTable(const ModelMeta &model, const QString &oldTable, const QString &newTable);
+    void addIndex(const ModelMeta &model, const Index &index);
+    void removeIndex(const ModelMeta &model, const Index &index);
+    void addConstraint(const ModelMeta &model, const Constraint &constraint);
+    void removeConstraint(const ModelMeta &model, const Constraint &constraint);
+    void execute(const QString &sql);
+
+    // DDL pieces, public for tests and sqlmigrate.
+    QString tableSql(const ModelMeta &model) const;           // CREATE TABLE ...
+    QString columnSql(const ModelMeta &model, const Field &field) const; // "name" type NOT NULL ...
+    QStringList indexStatements(const ModelMeta &model) const; // db_index, FK and Meta indexes
+    QString indexName(const QString &table, const QStringList &columns, const QString &suffix) const;
+    QStringList collectedSql() const { return m_collected; }
+
+    // Does a table exist (introspection)?
+    bool tableExists(const QString &table) const;
+    QStringList tableNames() const;
+
+private:
+    void createManyToManyTable(const ModelMeta &model, const ManyToManyField &field);
+    Connection &m_connection;
+    bool m_collectOnly;
+    QStringList m_collected;
+};
+
+} // namespace quango
