@@ -24,9 +24,12 @@ void Registry::addApp(std::shared_ptr<AppConfig> app)
     if (this->app(app->label()))
         throw ImproperlyConfigured(QStringLiteral("Application labels aren't unique, duplicates: %1").arg(app->label()));
     app->setRegistry(this);
-    m_apps.append(std::move(app));
-    if (m_ready)
+    m_apps.append(app);
+    // An app installed after populate() is wired up and readied at once.
+    if (m_ready) {
         resolveRelations();
+        app->ready();
+    }
 }
 
 void Registry::populate()

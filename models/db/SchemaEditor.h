@@ -1,4 +1,5 @@
 #pragma once
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,9 @@ public:
     void removeConstraint(const ModelMeta &model, const Constraint &constraint);
     void execute(const QString &sql);
 
+    // addField/removeField/alterField/addConstraint/removeConstraint take the
+    // model as it is AFTER the change (the SQLite remake rebuilds from it).
+
     // DDL pieces, public for tests and sqlmigrate.
     QString tableSql(const ModelMeta &model) const;           // CREATE TABLE ...
     QString columnSql(const ModelMeta &model, const Field &field) const; // "name" type NOT NULL ...
@@ -45,6 +49,9 @@ public:
 
 private:
     void createManyToManyTable(const ModelMeta &model, const ManyToManyField &field);
+    // SQLite: Django's table remake. `mapping` is new column -> SQL over the old table.
+    void remakeTable(const ModelMeta &model, const QHash<QString, QString> &mapping);
+    QHash<QString, QString> identityMapping(const ModelMeta &model, const QString &skipColumn) const;
     Connection &m_connection;
     bool m_collectOnly;
     QStringList m_collected;

@@ -16,6 +16,7 @@ public:
     QString dateCastSql(const QString &columnSql) const override;
     QString randomFunctionSql() const override { return QStringLiteral("RANDOM()"); }
     bool supportsReturning() const override { return false; }
+    QString limitOffsetSql(qint64 limit, qint64 offset) const override; // OFFSET needs a LIMIT
     QVariant adaptDateTime(const QDateTime &value) const override;
     QDateTime convertDateTime(const QVariant &value) const override;
     QVariant adaptDate(const QDate &value) const override;

@@ -126,6 +126,8 @@ public:
 protected:
     virtual void deconstructExtra(QVariantMap &out) const { Q_UNUSED(out); }
     bool isEmptyValue(const QVariant &value) const;
+    // Throws ValidationError({name: [message]}).
+    [[noreturn]] void raiseInvalid(const QString &message) const;
 
     QString m_name;
     FieldOptions m_options;

@@ -26,6 +26,12 @@ public:
     QuerySet annotate(const NamedExpressions &annotations) const { return querySet().annotate(annotations); }
     ValuesQuerySet values(const QStringList &fields = {}) const { return querySet().values(fields); }
     ValuesListQuerySet valuesList(const QStringList &fields = {}) const { return querySet().valuesList(fields); }
+    FlatValuesQuerySet valuesListFlat(const QString &field) const { return querySet().valuesListFlat(field); }
+    QuerySet only(const QStringList &fields) const { return querySet().only(fields); }
+    QuerySet defer(const QStringList &fields) const { return querySet().defer(fields); }
+    QuerySet distinct() const { return querySet().distinct(); }
+    std::optional<Model> latest(const QString &field = {}) const { return querySet().latest(field); }
+    std::optional<Model> earliest(const QString &field = {}) const { return querySet().earliest(field); }
     Model get(const Q &q = {}) const { return querySet().get(q); }
     std::optional<Model> first() const { return querySet().first(); }
     std::optional<Model> last() const { return querySet().last(); }

@@ -111,6 +111,12 @@ void Model::setValue(const QString &name, const QVariant &value)
     setValue(index, value);
 }
 
+Model &Model::set(const QString &name, const Model &related)
+{
+    setValue(name, QVariant::fromValue(related));
+    return *this;
+}
+
 void Model::setValue(int index, const QVariant &value)
 {
     requireValid(d.constData(), "setValue()");
@@ -298,7 +304,10 @@ void Model::save(const SaveOptions &options)
         throw FieldError(QStringLiteral("Cannot use update_fields when saving a new %1: it has no row to update yet.").arg(meta->label()));
 
     const bool pkSet = !pk().isNull();
-    bool insert = options.forceInsert || (isAdding() && (!pkSet || meta->pk()->isAutoField()));
+    // Django: no pk, or a new instance whose pk came from a default, is an
+    // INSERT; otherwise try UPDATE first and INSERT when no row matched (so
+    // loaddata overwrites rows that exist).
+    bool insert = options.forceInsert || !pkSet || (isAdding() && meta->pk()->hasDefault() && !options.forceUpdate);
     SaveInfo info;
     info.updateFields = options.updateFields;
     info.raw = options.raw;
@@ -402,6 +411,9 @@ DeleteResult Model::remove()
 void Model::refreshFromDb(const QStringList &fieldNames)
 {
     requireValid(d.constData(), "refreshFromDb()");
+    if (pk().isNull())
+        throw FieldError(QStringLiteral("Cannot refresh this %1 from the database: it has no primary key (never saved, or deleted).")
+                             .arg(d->meta->objectName()));
     QuerySet qs = QuerySet(d->meta).filter(Q(QStringLiteral("pk"), pk()));
     if (!fieldNames.isEmpty())
         qs = qs.only(fieldNames);

@@ -51,6 +51,7 @@ public:
     QVariant value(int concreteIndex) const;
     void setValue(int concreteIndex, const QVariant &value);
     Model &set(const QString &name, const QVariant &value) { setValue(name, value); return *this; }
+    Model &set(const QString &name, const Model &related);
     QVariantList values() const;
 
     QVariant pk() const;

@@ -97,6 +97,8 @@ QVariantMap QuerySetBase::aggregate(const NamedExpressions &aggregates) const
     if (query.next()) {
         for (int i = 0; i < list.size(); ++i) {
             QVariant value = query.value(i);
+            if (value.isNull())
+                value = QVariant(); // SQL NULL, whatever type the driver tagged it with
             const ExpressionNode *node = list.at(i).expression.node();
             // Min/Max of a plain field come back in the column's database form.
             const bool minMax = node->function == ExpressionNode::Function::Min || node->function == ExpressionNode::Function::Max;
@@ -478,7 +480,8 @@ Row BasicQuerySet<Row>::get(const Q &q) const
         });
     const QList<Row> rows = qs.fetch();
     if (rows.isEmpty())
-        throw DoesNotExist(QStringLiteral("%1 matching query does not exist. (%2)").arg(model()->objectName(), q.toString()));
+        throw DoesNotExist(QStringLiteral("%1 matching query does not exist.%2")
+                               .arg(model()->objectName(), q.isEmpty() ? QString() : QStringLiteral(" Lookup: ") + q.toString()));
     if (rows.size() > 1)
         throw MultipleObjectsReturned(QStringLiteral("get() returned more than one %1 -- it returned %2!")
                                           .arg(model()->objectName(), rows.size() >= MaxGetResults ? QStringLiteral("more than 20") : QString::number(rows.size())));

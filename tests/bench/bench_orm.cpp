@@ -8,6 +8,7 @@
 #include "db/Connection.h"
 #include "db/Connections.h"
 #include "db/SchemaEditor.h"
+#include "orm/ManyRelatedManager.h"
 #include "orm/Manager.h"
 #include "orm/QuerySet.h"
 #include <QCommandLineParser>

@@ -658,8 +658,10 @@ CompiledQuery SqlCompiler::count()
 {
     if (m_query.distinct || m_query.isSliced() || m_query.hasAggregateAnnotation() || m_query.empty) {
         Query unordered = m_query;
-        unordered.ordering.clear();
-        unordered.defaultOrdering = false;
+        if (!m_query.isSliced()) { // a slice depends on its ordering
+            unordered.ordering.clear();
+            unordered.defaultOrdering = false;
+        }
         SqlCompiler inner(unordered, m_ops);
         return wrapCount(inner.select());
     }
@@ -697,8 +699,10 @@ CompiledQuery SqlCompiler::aggregate(const QList<Query::Annotation> &aggregates)
     if (m_query.distinct || m_query.isSliced() || !m_query.annotations.isEmpty() || m_query.empty) {
         // Aggregate over the rows the QuerySet would return.
         Query inner = m_query;
-        inner.ordering.clear();
-        inner.defaultOrdering = false;
+        if (!m_query.isSliced()) {
+            inner.ordering.clear();
+            inner.defaultOrdering = false;
+        }
         SqlCompiler sub(inner, m_ops);
         CompiledQuery subSql = sub.select();
         // Re-express each aggregate over the subquery's columns by name.

@@ -77,7 +77,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("titles");
         QTest::newRow("exact") << "title" << QVariant("Alpha") << QStringList{"Alpha"};
         QTest::newRow("iexact") << "title__iexact" << QVariant("ALPHA") << QStringList{"Alpha"};
-        QTest::newRow("contains is case-sensitive") << "title__contains" << QVariant("elta") << QStringList{"Beta", "delta 100%"};
+        QTest::newRow("contains is case-sensitive") << "title__contains" << QVariant("ta") << QStringList{"Beta", "delta 100%"};
         QTest::newRow("contains no match on case") << "title__contains" << QVariant("ALP") << QStringList{};
         QTest::newRow("icontains") << "title__icontains" << QVariant("ALP") << QStringList{"Alpha"};
         QTest::newRow("contains escapes %") << "title__contains" << QVariant("100%") << QStringList{"delta 100%"};
@@ -150,7 +150,7 @@ private Q_SLOTS:
     void fExpressions()
     {
         Review->objects().create({{"book", Book->objects().get(Q("title", "Alpha"))}, {"body", "ok"}, {"stars", 120}});
-        QCOMPARE(Book->objects().filter(Q("pages__gt", F("rating") * 40)).count(), 3);
+        QCOMPARE(Book->objects().filter(Q("pages__gt", F("rating") * 40)).count(), 2); // Beta 300 > 120, delta 220 > 100
         const int n = Book->objects().filter(Q("author", m_ann)).update({{"pages", F("pages") + 10}});
         QCOMPARE(n, 2);
         QCOMPARE(Book->objects().get(Q("title", "Alpha")).value("pages").toLongLong(), 130);

@@ -1,0 +1,19 @@
+#include "app/demo/DemoProject.h"
+#include "app/demo/BenchApp.h"
+#include "app/demo/BlogApp.h"
+#include "app/demo/MyApiApp.h"
+#include "apps/Registry.h"
+
+namespace quango {
+
+void installDemoApps(Registry &registry)
+{
+    if (!registry.app(QStringLiteral("myapi")))
+        registry.addApp(std::make_shared<demo::MyApiApp>());
+    if (!registry.app(QStringLiteral("blog")))
+        registry.addApp(std::make_shared<demo::BlogApp>());
+    if (!registry.app(QStringLiteral("bench")))
+        registry.addApp(std::make_shared<demo::BenchApp>());
+}
+
+} // namespace quango

@@ -1,0 +1,11 @@
+#pragma once
+
+namespace quango {
+
+class Registry;
+
+// The demo project's installed apps, in order: myapi, blog, bench. Installs
+// only those not yet installed, so tests may call it more than once.
+void installDemoApps(Registry &registry);
+
+} // namespace quango

@@ -1,0 +1,10 @@
+#include "orm/fields/BigIntegerField.h"
+#include "db/DatabaseOperations.h"
+#include "orm/Exceptions.h"
+#include <limits>
+namespace quango {
+
+qlonglong BigIntegerField::minimum() const { return std::numeric_limits<qlonglong>::min(); }
+qlonglong BigIntegerField::maximum() const { return std::numeric_limits<qlonglong>::max(); }
+
+} // namespace quango

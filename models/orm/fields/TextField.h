@@ -1,0 +1,15 @@
+#pragma once
+#include "orm/Field.h"
+
+namespace quango {
+
+class TextField : public Field {
+public:
+    TextField(QString name, FieldOptions options = {}) : Field(std::move(name), std::move(options)) {}
+    QString internalType() const override { return QStringLiteral("TextField"); }
+    WidgetHint widgetHint() const override { return choices().isEmpty() ? WidgetHint::TextEdit : WidgetHint::ComboBox; }
+    QVariant clean(const QVariant &value) const override;
+    QVariant fromDatabase(const QVariant &value, const DatabaseOperations &ops) const override;
+};
+
+} // namespace quango

@@ -1,0 +1,16 @@
+#pragma once
+#include "orm/Field.h"
+
+namespace quango {
+
+class UUIDField : public Field {
+public:
+    UUIDField(QString name, FieldOptions options = {}) : Field(std::move(name), std::move(options)) {}
+    QString internalType() const override { return QStringLiteral("UUIDField"); }
+    QVariant clean(const QVariant &value) const override;
+    QVariant toDatabase(const QVariant &value, const DatabaseOperations &ops) const override;
+    QVariant fromDatabase(const QVariant &value, const DatabaseOperations &ops) const override;
+    QString displayValue(const QVariant &value) const override;
+};
+
+} // namespace quango
