@@ -143,7 +143,10 @@ QSqlQuery &Connection::execute(const QString &sql, const QVariantList &params)
 std::unique_ptr<QSqlQuery> Connection::executeUncached(const QString &sql, const QVariantList &params)
 {
     auto query = std::make_unique<QSqlQuery>(database());
-    query->setForwardOnly(true);
+    // QPSQL streams forward-only results in libpq's single-row mode, which
+    // breaks as soon as another statement runs before the end (a prefetch per
+    // chunk, or the caller's own queries): there libpq buffers the result.
+    query->setForwardOnly(m_ops->vendor() != DatabaseOperations::Vendor::Postgres);
     if (!query->prepare(sql))
         raise(*query, sql, params);
     run(*query, sql, params);

@@ -35,7 +35,8 @@ public:
     // connection; read it before running other statements of the same text.
     // Throws DatabaseError/IntegrityError with the driver's text and the SQL.
     QSqlQuery &execute(const QString &sql, const QVariantList &params = {});
-    // A fresh, forward-only query not in the cache (for streaming iterators).
+    // A fresh query not in the cache (for streaming iterators): forward-only on
+    // SQLite; on PostgreSQL libpq holds the raw result while rows are read.
     std::unique_ptr<QSqlQuery> executeUncached(const QString &sql, const QVariantList &params = {});
     // Several statements without parameters (DDL, PRAGMA).
     void executeScript(const QStringList &statements);

@@ -1,4 +1,4 @@
 #include "db/Logging.h"
 
-Q_LOGGING_CATEGORY(lcDb, "quango.db")
-Q_LOGGING_CATEGORY(lcOrm, "quango.orm")
+Q_LOGGING_CATEGORY(lcDb, "quango.db", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcOrm, "quango.orm", QtInfoMsg)

@@ -149,11 +149,34 @@ QDateTime SqliteOperations::convertDateTime(const QVariant &value) const
 
 QVariant SqliteOperations::adaptDate(const QDate &value) const { return value.toString(Qt::ISODate); }
 
+// "yyyy-MM-dd" read digit by digit: this runs once per date column of every
+// row read, and QDate::fromString costs several times more.
+static bool parseIsoDate(const QString &text, int &y, int &m, int &d)
+{
+    if (text.size() < 10 || text.at(4) != QLatin1Char('-') || text.at(7) != QLatin1Char('-'))
+        return false;
+    auto digits = [&](int from, int count, int &out) {
+        out = 0;
+        for (int i = from; i < from + count; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return false;
+            out = out * 10 + (c - u'0');
+        }
+        return true;
+    };
+    return digits(0, 4, y) && digits(5, 2, m) && digits(8, 2, d);
+}
+
 QDate SqliteOperations::convertDate(const QVariant &value) const
 {
     if (value.metaType().id() == QMetaType::QDate)
         return value.toDate();
-    return QDate::fromString(value.toString().left(10), Qt::ISODate);
+    const QString text = value.toString();
+    int y, m, d;
+    if (parseIsoDate(text, y, m, d))
+        return QDate(y, m, d);
+    return QDate::fromString(text.left(10), Qt::ISODate);
 }
 
 QVariant SqliteOperations::adaptUuid(const QUuid &value) const { return value.toString(QUuid::Id128); }

@@ -19,10 +19,30 @@ public:
     QList<QVariant> loaded;       // as read or last saved; empty while adding
     QList<bool> deferred;         // empty when nothing is deferred
     bool adding = true;
-    QHash<QString, Model> related;
-    QHash<QString, QList<Model>> prefetched;
+    // A few entries at most: small vectors beat hash tables here, which
+    // allocate a large span per instance (100,000 rows read = 100,000 spans).
+    QList<QPair<QString, Model>> related;
+    QList<QPair<QString, QList<Model>>> prefetched;
     QVariantMap annotations;
 };
+
+template <typename List>
+static auto findEntry(List &list, const QString &key) -> decltype(&list.first().second)
+{
+    for (auto &entry : list)
+        if (entry.first == key)
+            return &entry.second;
+    return nullptr;
+}
+
+template <typename List, typename Value>
+static void putEntry(List &list, const QString &key, const Value &value)
+{
+    if (auto *existing = findEntry(list, key))
+        *existing = value;
+    else
+        list.append({key, value});
+}
 
 Model::Model() = default;
 
@@ -105,7 +125,7 @@ void Model::setValue(const QString &name, const QVariant &value)
         const Model instance = value.value<Model>();
         setValue(index, instance.isValid() ? instance.pk() : QVariant());
         if (field->isRelation())
-            d->related.insert(field->name(), instance);
+            putEntry(d->related, field->name(), instance);
         return;
     }
     setValue(index, value);
@@ -126,9 +146,9 @@ void Model::setValue(int index, const QVariant &value)
         d->deferred[index] = false;
     if (field->isRelation()) {
         // A new key makes a cached related object stale.
-        auto it = d->related.find(field->name());
-        if (it != d->related.end() && (!it->isValid() || it->pk() != value))
-            d->related.erase(it);
+        d->related.removeIf([&](const QPair<QString, Model> &entry) {
+            return entry.first == field->name() && (!entry.second.isValid() || entry.second.pk() != value);
+        });
     }
 }
 
@@ -150,9 +170,8 @@ Model Model::related(const QString &name) const
     auto *fk = dynamic_cast<const ForeignKey *>(d->meta->fieldOrThrow(name));
     if (!fk)
         throw FieldError(QStringLiteral("'%1' of %2 is not a ForeignKey or OneToOneField.").arg(name, d->meta->label()));
-    auto it = d->related.constFind(fk->name());
-    if (it != d->related.constEnd())
-        return *it;
+    if (const Model *cached = findEntry(d->related, fk->name()))
+        return *cached;
     const QVariant key = d->values.at(d->meta->concreteIndex(fk));
     Model instance;
     if (!key.isNull()) {
@@ -161,17 +180,17 @@ Model Model::related(const QString &name) const
         instance = QuerySet(fk->relatedModel()).get(Q(QStringLiteral("pk"), key));
     }
     // Caching does not change the instance's values, only what it remembers.
-    const_cast<ModelData *>(d.constData())->related.insert(fk->name(), instance);
+    putEntry(const_cast<ModelData *>(d.constData())->related, fk->name(), instance);
     return instance;
 }
 
 void Model::setRelated(const QString &name, const Model &instance)
 {
     requireValid(d.constData(), "setRelated()");
-    d->related.insert(name, instance);
+    putEntry(d->related, name, instance);
 }
 
-bool Model::hasRelatedCached(const QString &name) const { return d && d->related.contains(name); }
+bool Model::hasRelatedCached(const QString &name) const { return d && findEntry(d->related, name); }
 
 RelatedManager Model::relatedSet(const QString &accessor) const
 {
@@ -199,14 +218,13 @@ const QList<Model> *Model::prefetched(const QString &accessor) const
 {
     if (!d)
         return nullptr;
-    auto it = d->prefetched.constFind(accessor);
-    return it == d->prefetched.constEnd() ? nullptr : &*it;
+    return findEntry(d->prefetched, accessor);
 }
 
 void Model::setPrefetched(const QString &accessor, const QList<Model> &rows)
 {
     requireValid(d.constData(), "setPrefetched()");
-    d->prefetched.insert(accessor, rows);
+    putEntry(d->prefetched, accessor, rows);
 }
 
 QVariant Model::annotation(const QString &name) const { return d ? d->annotations.value(name) : QVariant(); }
@@ -428,7 +446,7 @@ void Model::refreshFromDb(const QStringList &fieldNames)
         if (!d->deferred.isEmpty())
             d->deferred[i] = false;
         if (fields.at(i)->isRelation())
-            d->related.remove(fields.at(i)->name());
+            d->related.removeIf([&](const QPair<QString, Model> &entry) { return entry.first == fields.at(i)->name(); });
     }
     if (fieldNames.isEmpty()) {
         d->loaded = d->values;
