@@ -29,8 +29,27 @@ Connection::~Connection() { close(); }
 
 void Connection::open()
 {
-    QSqlDatabase db = QSqlDatabase::contains(m_connectionName) ? QSqlDatabase::database(m_connectionName, false)
-                                                               : QSqlDatabase::addDatabase(m_ops->driverName(), m_connectionName);
+    QString failure;
+    {
+        QSqlDatabase db = QSqlDatabase::contains(m_connectionName) ? QSqlDatabase::database(m_connectionName, false)
+                                                                   : QSqlDatabase::addDatabase(m_ops->driverName(), m_connectionName);
+        failure = configureAndOpen(db);
+    }
+    if (!failure.isNull()) {
+        // Only once no QSqlDatabase handle is left can the connection be removed.
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw OperationalError(QStringLiteral("Cannot open the database %1: %2. Check the database URL (--database, "
+                                              "QUANGO_DATABASE_URL or the settings file) and that the server is running.")
+                                   .arg(m_url.redacted(), failure),
+                               failure);
+    }
+    m_open = true;
+    qCDebug(lcDb) << "opened" << m_url.redacted() << "as" << m_connectionName << "in thread" << QThread::currentThread();
+    executeScript(m_ops->connectionInitStatements());
+}
+
+QString Connection::configureAndOpen(QSqlDatabase &db)
+{
     if (!db.isValid())
         throw ImproperlyConfigured(QStringLiteral("The Qt SQL driver %1 is not available: install libqt6sql6-%2.")
                                        .arg(m_ops->driverName(), m_url.vendor() == DatabaseUrl::Vendor::Postgres ? QStringLiteral("psql") : QStringLiteral("sqlite")));
@@ -46,17 +65,9 @@ void Connection::open()
         db.setConnectOptions(QStringLiteral("connect_timeout=10"));
     }
     db.setNumericalPrecisionPolicy(QSql::HighPrecision);
-    if (!db.open()) {
-        const QString driverText = db.lastError().text();
-        QSqlDatabase::removeDatabase(m_connectionName);
-        throw OperationalError(QStringLiteral("Cannot open the database %1: %2. Check the database URL (--database, "
-                                              "QUANGO_DATABASE_URL or the settings file) and that the server is running.")
-                                   .arg(m_url.redacted(), driverText),
-                               driverText);
-    }
-    m_open = true;
-    qCDebug(lcDb) << "opened" << m_url.redacted() << "as" << m_connectionName << "in thread" << QThread::currentThread();
-    executeScript(m_ops->connectionInitStatements());
+    if (!db.open())
+        return db.lastError().text().isEmpty() ? QStringLiteral("unknown error") : db.lastError().text();
+    return QString();
 }
 
 QSqlDatabase Connection::database()

@@ -64,6 +64,7 @@ private:
     friend class Connections;
     Connection(QString alias, DatabaseUrl url);
     void open();
+    QString configureAndOpen(QSqlDatabase &db); // null string on success, else the driver's text
     void run(QSqlQuery &query, const QString &sql, const QVariantList &params);
     [[noreturn]] void raise(const QSqlQuery &query, const QString &sql, const QVariantList &params) const;
 

@@ -1,0 +1,18 @@
+#include "app/commands/BuiltinCommands.h"
+#include "app/commands/CheckCommand.h"
+#include "app/commands/CommandRegistry.h"
+#include "app/commands/GuiCommand.h"
+#include "app/commands/HelpCommand.h"
+
+namespace quango {
+
+void registerBuiltinCommands(CommandRegistry &registry)
+{
+    if (registry.find(QStringLiteral("help")))
+        return;
+    registry.add(std::make_shared<HelpCommand>());
+    registry.add(std::make_shared<CheckCommand>());
+    registry.add(std::make_shared<GuiCommand>());
+}
+
+} // namespace quango
