@@ -3,6 +3,7 @@
 #include "app/commands/CommandRegistry.h"
 #include "app/commands/GuiCommand.h"
 #include "app/commands/HelpCommand.h"
+#include "app/commands/MigrateCommand.h"
 
 namespace quango {
 
@@ -13,6 +14,7 @@ void registerBuiltinCommands(CommandRegistry &registry)
     registry.add(std::make_shared<HelpCommand>());
     registry.add(std::make_shared<CheckCommand>());
     registry.add(std::make_shared<GuiCommand>());
+    registry.add(std::make_shared<MigrateCommand>());
 }
 
 } // namespace quango

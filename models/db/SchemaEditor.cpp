@@ -6,6 +6,8 @@
 #include "orm/RelatedField.h"
 #include "orm/sql/SqlCompiler.h"
 #include <QCryptographicHash>
+#include <QSet>
+#include <functional>
 #include <QSqlQuery>
 
 namespace quango {
@@ -172,6 +174,45 @@ void SchemaEditor::createModel(const ModelMeta &model)
     for (const ManyToManyField *m2m : model.manyToManyFields())
         createManyToManyTable(model, *m2m);
     m_connection.clearStatementCache();
+}
+
+QStringList SchemaEditor::createModels(const QList<const ModelMeta *> &models)
+{
+    QList<const ModelMeta *> ordered;
+    QSet<const ModelMeta *> placed;
+    std::function<void(const ModelMeta *)> place = [&](const ModelMeta *model) {
+        if (placed.contains(model))
+            return;
+        placed.insert(model);
+        for (const Field *field : model->concreteFields())
+            if (auto *fk = dynamic_cast<const ForeignKey *>(field))
+                if (fk->relatedModel() && models.contains(fk->relatedModel()))
+                    place(fk->relatedModel());
+        ordered.append(model);
+    };
+    for (const ModelMeta *model : models)
+        place(model);
+
+    const QStringList existing = m_collectOnly ? QStringList() : tableNames();
+    QStringList created;
+    for (const ModelMeta *model : std::as_const(ordered)) {
+        if (existing.contains(model->dbTable()))
+            continue;
+        execute(tableSql(*model));
+        for (const QString &statement : indexStatements(*model))
+            execute(statement);
+        created << model->dbTable();
+    }
+    for (const ModelMeta *model : std::as_const(ordered)) {
+        for (const ManyToManyField *m2m : model->manyToManyFields()) {
+            if (existing.contains(m2m->throughTable()))
+                continue;
+            createManyToManyTable(*model, *m2m);
+            created << m2m->throughTable();
+        }
+    }
+    m_connection.clearStatementCache();
+    return created;
 }
 
 void SchemaEditor::deleteModel(const ModelMeta &model)

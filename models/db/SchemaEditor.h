@@ -22,6 +22,10 @@ public:
     explicit SchemaEditor(Connection &connection, bool collectOnly = false);
 
     void createModel(const ModelMeta &model);      // table, indexes, M2M tables
+    // Several models at once (Django's syncdb): tables in foreign-key order
+    // (PostgreSQL checks REFERENCES at CREATE), then the M2M tables. Tables
+    // that already exist are left alone. Returns the tables created.
+    QStringList createModels(const QList<const ModelMeta *> &models);
     void deleteModel(const ModelMeta &model);      // M2M tables and table
     void addField(const ModelMeta &model, const Field &field);
     void removeField(const ModelMeta &model, const Field &field);

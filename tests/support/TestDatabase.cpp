@@ -4,10 +4,8 @@
 #include "db/Connections.h"
 #include "db/SchemaEditor.h"
 #include "orm/Exceptions.h"
-#include "orm/RelatedField.h"
 #include <QCoreApplication>
 #include <QRegularExpression>
-#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -74,50 +72,10 @@ void TestDatabase::setUp()
     Connection::get().database(); // open now: a bad set-up fails here, loudly
 }
 
-QList<const ModelMeta *> TestDatabase::orderedModels() const
-{
-    // Targets before the tables that reference them (PostgreSQL checks REFERENCES at CREATE).
-    const QList<const ModelMeta *> all = Registry::instance().models();
-    QList<const ModelMeta *> ordered;
-    QSet<const ModelMeta *> placed;
-    std::function<void(const ModelMeta *, int)> place = [&](const ModelMeta *model, int depth) {
-        if (placed.contains(model) || depth > 64)
-            return;
-        placed.insert(model);
-        for (const Field *field : model->concreteFields())
-            if (auto *fk = dynamic_cast<const ForeignKey *>(field))
-                if (fk->relatedModel() && fk->relatedModel() != model && !placed.contains(fk->relatedModel()))
-                    place(fk->relatedModel(), depth + 1);
-        ordered.append(model);
-    };
-    for (const ModelMeta *model : all)
-        place(model, 0);
-    return ordered;
-}
-
 void TestDatabase::createTables()
 {
     Registry::instance().populate();
-    Connection &conn = Connection::get();
-    SchemaEditor editor(conn);
-    const QList<const ModelMeta *> models = orderedModels();
-    // M2M tables last: both ends must exist.
-    QStringList existing = editor.tableNames();
-    for (const ModelMeta *model : models) {
-        if (existing.contains(model->dbTable()))
-            continue;
-        editor.execute(editor.tableSql(*model));
-        for (const QString &statement : editor.indexStatements(*model))
-            editor.execute(statement);
-    }
-    for (const ModelMeta *model : models) {
-        for (const ManyToManyField *m2m : model->manyToManyFields()) {
-            if (existing.contains(m2m->throughTable()))
-                continue;
-            editor.addField(*model, *m2m);
-        }
-    }
-    conn.clearStatementCache();
+    SchemaEditor(Connection::get()).createModels(Registry::instance().models());
 }
 
 void TestDatabase::resetTables()

@@ -20,7 +20,7 @@ public:
     bool isPostgres() const;
     // Creates the database and configures the "default" connection to it.
     void setUp();
-    // Tables of every registered model, FK targets first.
+    // Tables of every registered model (SchemaEditor::createModels).
     void createTables();
     // Empties every table and restarts ids, between test functions.
     void resetTables();
@@ -29,7 +29,6 @@ public:
     QString url() const { return m_url; }
 
 private:
-    QList<const ModelMeta *> orderedModels() const;
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_url;
     QString m_databaseName;

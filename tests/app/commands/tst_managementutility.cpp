@@ -3,6 +3,11 @@
 #include "app/ManagementUtility.h"
 #include "app/demo/DemoProject.h"
 #include "apps/Registry.h"
+#include "db/Connection.h"
+#include "db/Connections.h"
+#include "db/SchemaEditor.h"
+#include "orm/Manager.h"
+#include "signals/ModelSignals.h"
 #include "orm/RelatedField.h"
 #include "orm/fields/CharField.h"
 #include <QTemporaryDir>
@@ -68,6 +73,30 @@ private Q_SLOTS:
         QCOMPARE(run({"--database", url(), "check"}, &out, &err), 0);
         QVERIFY2(out.contains("System check identified no issues"), qPrintable(out + err));
         QVERIFY(QFile::exists(m_dir.filePath("cli.sqlite3"))); // --database before the command was used
+    }
+
+    void migrateRunSyncdbCreatesTables()
+    {
+        const QString db = "sqlite://" + m_dir.filePath("migrate.sqlite3");
+        QString out, err;
+        QCOMPARE(run({"--database", db, "migrate"}, &out, &err), 0);
+        QVERIFY2(out.contains("only synchronized with --run-syncdb"), qPrintable(out));
+        QStringList created;
+        const QString key = signals::postMigrate.connect([&](const void *, const MigrateInfo &info) { created << info.app->label(); });
+        QCOMPARE(run({"--database", db, "migrate", "--run-syncdb"}, &out, &err), 0);
+        signals::postMigrate.disconnect(key);
+        QVERIFY2(out.contains("Creating table blog_post") && out.contains("Creating table blog_post_tags"), qPrintable(out + err));
+        QCOMPARE(created, (QStringList{"myapi", "blog", "bench"}));
+        // The tables work: the ORM can write to them.
+        Connections::configure(DatabaseUrl::parse(db));
+        QVERIFY(SchemaEditor(Connection::get()).tableExists("myapi_profile"));
+        Registry::instance().modelOrThrow("blog.Author").objects().create({{"name", "Ann"}, {"email", "ann@example.com"}});
+        Connections::closeAll();
+        // Running it again changes nothing and says so.
+        QCOMPARE(run({"--database", db, "migrate", "--run-syncdb"}, &out, &err), 0);
+        QVERIFY(out.contains("All tables exist already."));
+        QCOMPARE(run({"--database", db, "migrate", "nope"}, &out, &err), 1);
+        QVERIFY(err.contains("No installed app with label 'nope'"));
     }
 
     void checkReportsBadSettings()
