@@ -41,7 +41,8 @@ public:
     Model create(const Assignments &values) const { return querySet().create(values); }
     QPair<Model, bool> getOrCreate(const Q &lookup, const Assignments &defaults = {}) const { return querySet().getOrCreate(lookup, defaults); }
     QPair<Model, bool> updateOrCreate(const Q &lookup, const Assignments &defaults = {}) const { return querySet().updateOrCreate(lookup, defaults); }
-    QList<Model> bulkCreate(const QList<Model> &objects, int batchSize = 0) const { return querySet().bulkCreate(objects, batchSize); }
+    // Pass the list with std::move when you no longer need it: the instances are then filled in place.
+    QList<Model> bulkCreate(QList<Model> objects, int batchSize = 0) const { return querySet().bulkCreate(std::move(objects), batchSize); }
     int bulkUpdate(const QList<Model> &objects, const QStringList &fields, int batchSize = 0) const { return querySet().bulkUpdate(objects, fields, batchSize); }
     QHash<QString, Model> inBulk(const QVariantList &ids = {}) const { return querySet().inBulk(ids); }
 

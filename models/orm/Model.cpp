@@ -9,6 +9,8 @@
 #include "orm/RelatedManager.h"
 #include "signals/ModelSignals.h"
 #include <QHash>
+#include <QVarLengthArray>
+#include <algorithm>
 
 namespace quango {
 
@@ -21,7 +23,7 @@ public:
     bool adding = true;
     // A few entries at most: small vectors beat hash tables here, which
     // allocate a large span per instance (100,000 rows read = 100,000 spans).
-    QList<QPair<QString, Model>> related;
+    QVarLengthArray<QPair<QString, Model>, 2> related;
     QList<QPair<QString, QList<Model>>> prefetched;
     QVariantMap annotations;
 };
@@ -42,6 +44,12 @@ static void putEntry(List &list, const QString &key, const Value &value)
         *existing = value;
     else
         list.append({key, value});
+}
+
+template <typename List, typename Predicate>
+static void eraseEntries(List &list, Predicate &&matches)
+{
+    list.erase(std::remove_if(list.begin(), list.end(), matches), list.end());
 }
 
 Model::Model() = default;
@@ -146,7 +154,7 @@ void Model::setValue(int index, const QVariant &value)
         d->deferred[index] = false;
     if (field->isRelation()) {
         // A new key makes a cached related object stale.
-        d->related.removeIf([&](const QPair<QString, Model> &entry) {
+        eraseEntries(d->related, [&](const QPair<QString, Model> &entry) {
             return entry.first == field->name() && (!entry.second.isValid() || entry.second.pk() != value);
         });
     }
@@ -446,7 +454,7 @@ void Model::refreshFromDb(const QStringList &fieldNames)
         if (!d->deferred.isEmpty())
             d->deferred[i] = false;
         if (fields.at(i)->isRelation())
-            d->related.removeIf([&](const QPair<QString, Model> &entry) { return entry.first == fields.at(i)->name(); });
+            eraseEntries(d->related, [&](const QPair<QString, Model> &entry) { return entry.first == fields.at(i)->name(); });
     }
     if (fieldNames.isEmpty()) {
         d->loaded = d->values;

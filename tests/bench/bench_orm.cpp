@@ -122,7 +122,7 @@ private:
                         .set(QStringLiteral("in_stock"), i % 3 != 0);
                     batch << b;
                     if (batch.size() == 1000) {
-                        m_book->objects().bulkCreate(batch, 1000);
+                        m_book->objects().bulkCreate(std::move(batch), 1000);
                         batch.clear();
                     }
                 }
@@ -161,7 +161,7 @@ private:
                     .set(QStringLiteral("in_stock"), i % 3 != 0);
                 batch << b;
             }
-            batch = m_book->objects().bulkCreate(batch, 1000);
+            batch = m_book->objects().bulkCreate(std::move(batch), 1000);
             for (const Model &b : std::as_const(batch))
                 m_bookIds << b.pk();
             transaction.commit();
