@@ -1,5 +1,6 @@
 #pragma once
 #include <QDate>
+#include <QHash>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -22,8 +23,12 @@ public:
     virtual QString driverName() const = 0;        // "QSQLITE", "QPSQL"
 
     QString quoteName(const QString &name) const;   // "name", doubling embedded quotes
-    // Column type for a field ("varchar(100)", "integer"), without NULL/PK parts.
-    virtual QString columnType(const Field &field) const = 0;
+    // Column type for a field ("varchar(100)", "integer"), without NULL/PK
+    // parts: the dialect's dataTypes() template filled with the field's
+    // typeParameters() ("varchar({max_length})").
+    QString columnType(const Field &field) const;
+    // Django's DatabaseWrapper.data_types: internal type -> SQL template.
+    virtual const QHash<QString, QString> &dataTypes() const = 0;
     // Full column definition of an auto-increment primary key.
     virtual QString autoPrimaryKeyDefinition(const Field &field) const = 0;
     // Type of a ForeignKey column that points to `target` (an AutoField becomes integer).
@@ -56,6 +61,15 @@ public:
     virtual QVariant adaptDecimal(const QString &value) const = 0;
     virtual QVariant adaptJson(const QVariant &value) const; // JSON text
     virtual QVariant convertJson(const QVariant &value) const;
+
+    // Django's parse_date / parse_datetime, without allocating (they run for
+    // every date column of every row read): "yyyy-M-d" and
+    // "yyyy-M-d[T ]H:m[:s[.ffffff]][ ][Z|+HH[:MM]|-HH[:MM]]"; text without an
+    // offset is UTC. Results are invalid when the text does not parse;
+    // `matched` (optional) is true when the format matched, so a caller can
+    // tell a malformed text from a well-formed impossible date ("2023-02-30").
+    static QDate parseIsoDate(QStringView text, bool *matched = nullptr);
+    static QDateTime parseIsoDateTime(QStringView text, bool *matched = nullptr);
 
     // Statements run when a connection opens (PRAGMAs, time zone).
     virtual QStringList connectionInitStatements() const = 0;

@@ -2,190 +2,246 @@
 #include "orm/Exceptions.h"
 #include "orm/Field.h"
 #include <QHash>
-#include <QTimeZone>
 
 namespace quango {
 
-QString SqliteOperations::columnType(const Field &field) const
+using namespace Qt::Literals::StringLiterals;
+
+// Django's django/db/backends/sqlite3/base.py data_types.
+const QHash<QString, QString> &SqliteOperations::dataTypes() const
 {
     static const QHash<QString, QString> types = {
-        {QStringLiteral("AutoField"), QStringLiteral("integer")},
-        {QStringLiteral("BigAutoField"), QStringLiteral("integer")},
-        {QStringLiteral("CharField"), QStringLiteral("varchar(%1)")},
-        {QStringLiteral("EmailField"), QStringLiteral("varchar(%1)")},
-        {QStringLiteral("URLField"), QStringLiteral("varchar(%1)")},
-        {QStringLiteral("SlugField"), QStringLiteral("varchar(%1)")},
-        {QStringLiteral("TextField"), QStringLiteral("text")},
-        {QStringLiteral("IntegerField"), QStringLiteral("integer")},
-        {QStringLiteral("BigIntegerField"), QStringLiteral("bigint")},
-        {QStringLiteral("PositiveIntegerField"), QStringLiteral("integer unsigned")},
-        {QStringLiteral("FloatField"), QStringLiteral("real")},
-        {QStringLiteral("DecimalField"), QStringLiteral("decimal")},
-        {QStringLiteral("BooleanField"), QStringLiteral("bool")},
-        {QStringLiteral("DateField"), QStringLiteral("date")},
-        {QStringLiteral("DateTimeField"), QStringLiteral("datetime")},
-        {QStringLiteral("UUIDField"), QStringLiteral("char(32)")},
-        {QStringLiteral("JSONField"), QStringLiteral("text")},
+        {u"AutoField"_s, u"integer"_s},
+        {u"BigAutoField"_s, u"integer"_s},
+        {u"CharField"_s, u"varchar({max_length})"_s},
+        {u"EmailField"_s, u"varchar({max_length})"_s},
+        {u"URLField"_s, u"varchar({max_length})"_s},
+        {u"SlugField"_s, u"varchar({max_length})"_s},
+        {u"TextField"_s, u"text"_s},
+        {u"IntegerField"_s, u"integer"_s},
+        {u"BigIntegerField"_s, u"bigint"_s},
+        {u"PositiveIntegerField"_s, u"integer unsigned"_s},
+        {u"FloatField"_s, u"real"_s},
+        {u"DecimalField"_s, u"decimal"_s},
+        {u"BooleanField"_s, u"bool"_s},
+        {u"DateField"_s, u"date"_s},
+        {u"DateTimeField"_s, u"datetime"_s},
+        {u"UUIDField"_s, u"char(32)"_s},
+        {u"JSONField"_s, u"text"_s},
     };
-    const auto it = types.constFind(field.internalType());
-    if (it == types.constEnd())
-        throw FieldError(QStringLiteral("SQLite has no column type for %1 (field '%2').").arg(field.internalType(), field.name()));
-    QString type = *it;
-    if (type.contains(QLatin1String("%1")))
-        type = type.arg(field.typeParameters().value(QStringLiteral("max_length")).toInt());
-    return type;
+    return types;
 }
 
 QString SqliteOperations::autoPrimaryKeyDefinition(const Field &field) const
 {
-    return quoteName(field.column()) + QStringLiteral(" integer NOT NULL PRIMARY KEY AUTOINCREMENT");
+    return quoteName(field.column()) + u" integer NOT NULL PRIMARY KEY AUTOINCREMENT"_s;
 }
 
 QString SqliteOperations::lookupOperator(const QString &lookup, const QString &lhs) const
 {
+    // Django's sqlite3 operators, except that contains/startswith/endswith use
+    // GLOB: SQLite's LIKE ignores ASCII case, and Django's lookups are case-sensitive.
     static const QHash<QString, QString> ops = {
-        {QStringLiteral("exact"), QStringLiteral("%1 = %s")},
-        {QStringLiteral("gt"), QStringLiteral("%1 > %s")},
-        {QStringLiteral("gte"), QStringLiteral("%1 >= %s")},
-        {QStringLiteral("lt"), QStringLiteral("%1 < %s")},
-        {QStringLiteral("lte"), QStringLiteral("%1 <= %s")},
-        {QStringLiteral("iexact"), QStringLiteral("%1 LIKE %s ESCAPE '\\'")},
-        {QStringLiteral("contains"), QStringLiteral("%1 GLOB %s")},
-        {QStringLiteral("startswith"), QStringLiteral("%1 GLOB %s")},
-        {QStringLiteral("endswith"), QStringLiteral("%1 GLOB %s")},
-        {QStringLiteral("icontains"), QStringLiteral("%1 LIKE %s ESCAPE '\\'")},
-        {QStringLiteral("istartswith"), QStringLiteral("%1 LIKE %s ESCAPE '\\'")},
-        {QStringLiteral("iendswith"), QStringLiteral("%1 LIKE %s ESCAPE '\\'")},
-        {QStringLiteral("regex"), QStringLiteral("%1 REGEXP %s")},
-        {QStringLiteral("iregex"), QStringLiteral("%1 REGEXP ('(?i)' || %s)")},
+        {u"exact"_s, u" = %s"_s},
+        {u"gt"_s, u" > %s"_s},
+        {u"gte"_s, u" >= %s"_s},
+        {u"lt"_s, u" < %s"_s},
+        {u"lte"_s, u" <= %s"_s},
+        {u"iexact"_s, u" LIKE %s ESCAPE '\\'"_s},
+        {u"contains"_s, u" GLOB %s"_s},
+        {u"startswith"_s, u" GLOB %s"_s},
+        {u"endswith"_s, u" GLOB %s"_s},
+        {u"icontains"_s, u" LIKE %s ESCAPE '\\'"_s},
+        {u"istartswith"_s, u" LIKE %s ESCAPE '\\'"_s},
+        {u"iendswith"_s, u" LIKE %s ESCAPE '\\'"_s},
+        {u"regex"_s, u" REGEXP %s"_s},
+        {u"iregex"_s, u" REGEXP ('(?i)' || %s)"_s},
     };
     const auto it = ops.constFind(lookup);
-    if (it == ops.constEnd())
-        throw FieldError(QStringLiteral("Unsupported lookup '%1' on SQLite. Supported: %2").arg(lookup, QStringList(ops.keys()).join(QStringLiteral(", "))));
-    return it->arg(lhs);
+    if (it == ops.constEnd()) {
+        QStringList names = ops.keys();
+        names.sort();
+        throw FieldError(u"Unsupported lookup '%1' on SQLite. Supported lookups: %2"_s.arg(lookup, names.join(u", "_s)));
+    }
+    return lhs + *it;
 }
 
 QString SqliteOperations::patternValue(const QString &lookup, const QString &value) const
 {
-    // Case-sensitive matching uses GLOB, whose wildcards are * ? [ .
-    if (lookup == QLatin1String("contains") || lookup == QLatin1String("startswith") || lookup == QLatin1String("endswith")) {
-        QString escaped;
-        for (const QChar c : value) {
-            if (c == QLatin1Char('*') || c == QLatin1Char('?') || c == QLatin1Char('['))
-                escaped += QLatin1Char('[') + c + QLatin1Char(']');
-            else
-                escaped += c;
+    const bool contains = lookup == u"contains"_s;
+    const bool starts = lookup == u"startswith"_s;
+    const bool ends = lookup == u"endswith"_s;
+    if (!contains && !starts && !ends)
+        return DatabaseOperations::patternValue(lookup, value);
+    // GLOB's wildcards are * ? and [...]; a bracket expression matches them literally.
+    QString escaped;
+    escaped.reserve(value.size() + 2);
+    for (const QChar c : value) {
+        if (c == u'*' || c == u'?' || c == u'[') {
+            escaped += u'[';
+            escaped += c;
+            escaped += u']';
+        } else {
+            escaped += c;
         }
-        if (lookup == QLatin1String("contains"))
-            return QLatin1Char('*') + escaped + QLatin1Char('*');
-        if (lookup == QLatin1String("startswith"))
-            return escaped + QLatin1Char('*');
-        return QLatin1Char('*') + escaped;
     }
-    return DatabaseOperations::patternValue(lookup, value);
+    if (contains)
+        return u'*' + escaped + u'*';
+    if (starts)
+        return escaped + u'*';
+    return u'*' + escaped;
 }
 
 QString SqliteOperations::dateExtractSql(const QString &part, const QString &col) const
 {
-    static const QHash<QString, QString> formats = {
-        {QStringLiteral("year"), QStringLiteral("%Y")}, {QStringLiteral("month"), QStringLiteral("%m")},
-        {QStringLiteral("day"), QStringLiteral("%d")}, {QStringLiteral("hour"), QStringLiteral("%H")},
-        {QStringLiteral("minute"), QStringLiteral("%M")}, {QStringLiteral("second"), QStringLiteral("%S")},
-        {QStringLiteral("week"), QStringLiteral("%W")},
+    auto strftime = [&](const QString &format, const QString &of) {
+        return u"CAST(strftime('"_s + format + u"', "_s + of + u") AS INTEGER)"_s;
     };
-    if (part == QLatin1String("week_day")) // Django: 1 = Sunday ... 7 = Saturday
-        return QStringLiteral("(CAST(strftime('%w', %1) AS INTEGER) + 1)").arg(col);
-    if (part == QLatin1String("quarter"))
-        return QStringLiteral("((CAST(strftime('%m', %1) AS INTEGER) + 2) / 3)").arg(col);
-    const auto it = formats.constFind(part);
-    if (it == formats.constEnd())
-        throw FieldError(QStringLiteral("Unsupported date part '%1'. Supported: year, month, day, week_day, hour, minute, second, quarter, week").arg(part));
-    return QStringLiteral("CAST(strftime('%1', %2) AS INTEGER)").arg(*it, col);
+    // The Thursday of the value's ISO week: its year and ordinal give the ISO
+    // year and week (SQLite before 3.46 has no %V/%G).
+    const QString isoThursday = u"date("_s + col + u", '-3 days', 'weekday 4')"_s;
+    if (part == u"year"_s) return strftime(u"%Y"_s, col);
+    if (part == u"month"_s) return strftime(u"%m"_s, col);
+    if (part == u"day"_s) return strftime(u"%d"_s, col);
+    if (part == u"hour"_s) return strftime(u"%H"_s, col);
+    if (part == u"minute"_s) return strftime(u"%M"_s, col);
+    if (part == u"second"_s) return strftime(u"%S"_s, col);
+    if (part == u"week_day"_s) // Django: 1 = Sunday ... 7 = Saturday
+        return u'(' + strftime(u"%w"_s, col) + u" + 1)"_s;
+    if (part == u"iso_week_day"_s) // 1 = Monday ... 7 = Sunday
+        return u"((("_s + strftime(u"%w"_s, col) + u" + 6) % 7) + 1)"_s;
+    if (part == u"quarter"_s)
+        return u"(("_s + strftime(u"%m"_s, col) + u" + 2) / 3)"_s;
+    if (part == u"week"_s)
+        return u"((("_s + strftime(u"%j"_s, isoThursday) + u" - 1) / 7) + 1)"_s;
+    if (part == u"iso_year"_s)
+        return strftime(u"%Y"_s, isoThursday);
+    throw FieldError(u"Unsupported date part '%1'. Supported: year, month, day, week_day, iso_week_day, hour, minute, second, quarter, week, iso_year"_s.arg(part));
 }
 
 QString SqliteOperations::limitOffsetSql(qint64 limit, qint64 offset) const
 {
     if (limit < 0 && offset > 0)
-        return QStringLiteral(" LIMIT -1 OFFSET %1").arg(offset);
+        return u" LIMIT -1 OFFSET "_s + QString::number(offset);
     return DatabaseOperations::limitOffsetSql(limit, offset);
 }
 
-QString SqliteOperations::dateCastSql(const QString &col) const { return QStringLiteral("date(%1)").arg(col); }
+QString SqliteOperations::dateCastSql(const QString &col) const { return u"date("_s + col + u')'; }
+
+namespace {
+inline void putDigits(QChar *out, int value, int count)
+{
+    for (int i = count - 1; i >= 0; --i) {
+        out[i] = QChar(char16_t(u'0' + value % 10));
+        value /= 10;
+    }
+}
+
+// "yyyy-MM-dd" written digit by digit (years 1..9999, else Qt's formatter).
+QString formatDate(const QDate &date)
+{
+    const int y = date.year();
+    if (y < 1 || y > 9999)
+        return date.toString(Qt::ISODate);
+    QString out(10, Qt::Uninitialized);
+    QChar *p = out.data();
+    putDigits(p, y, 4);
+    p[4] = u'-';
+    putDigits(p + 5, date.month(), 2);
+    p[7] = u'-';
+    putDigits(p + 8, date.day(), 2);
+    return out;
+}
+} // namespace
 
 QVariant SqliteOperations::adaptDateTime(const QDateTime &value) const
 {
+    if (!value.isValid())
+        return QVariant();
+    // Django's text form, always UTC: microseconds only when there are any.
     const QDateTime utc = value.toUTC();
-    // Django's text form: microseconds only when there are any.
-    if (utc.time().msec() == 0)
-        return utc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    return utc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) + QStringLiteral("000");
+    const QDate date = utc.date();
+    const QTime time = utc.time();
+    if (date.year() < 1 || date.year() > 9999)
+        return utc.toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    const int ms = time.msec();
+    QString out(ms ? 26 : 19, Qt::Uninitialized);
+    QChar *p = out.data();
+    putDigits(p, date.year(), 4);
+    p[4] = u'-';
+    putDigits(p + 5, date.month(), 2);
+    p[7] = u'-';
+    putDigits(p + 8, date.day(), 2);
+    p[10] = u' ';
+    putDigits(p + 11, time.hour(), 2);
+    p[13] = u':';
+    putDigits(p + 14, time.minute(), 2);
+    p[16] = u':';
+    putDigits(p + 17, time.second(), 2);
+    if (ms) {
+        p[19] = u'.';
+        putDigits(p + 20, ms * 1000, 6);
+    }
+    return out;
 }
 
 QDateTime SqliteOperations::convertDateTime(const QVariant &value) const
 {
-    if (value.metaType().id() == QMetaType::QDateTime)
-        return value.toDateTime().toUTC();
-    QString text = value.toString().trimmed();
-    if (text.endsWith(QLatin1Char('Z')))
-        text.chop(1);
-    if (text.endsWith(QLatin1String("+00:00")))
-        text.chop(6);
-    if (text.size() > 10 && text.at(10) == QLatin1Char('T'))
-        text[10] = QLatin1Char(' ');
-    QDateTime dt;
-    const qsizetype dot = text.indexOf(QLatin1Char('.'));
-    if (dot > 0) {
-        // Keep milliseconds of a microsecond fraction.
-        const QString fraction = (text.mid(dot + 1) + QStringLiteral("000")).left(3);
-        dt = QDateTime::fromString(text.left(dot) + QLatin1Char('.') + fraction, QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-    } else {
-        dt = QDateTime::fromString(text, text.size() == 16 ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    switch (value.metaType().id()) {
+    case QMetaType::QDateTime: {
+        const QDateTime dt = value.toDateTime();
+        return dt.timeSpec() == Qt::UTC ? dt : dt.toUTC();
     }
-    if (!dt.isValid())
-        return QDateTime();
-    dt.setTimeSpec(Qt::UTC);
-    return dt;
+    case QMetaType::QDate:
+        return QDateTime(value.toDate(), QTime(0, 0), Qt::UTC);
+    case QMetaType::QString: {
+        const QString text = value.toString();
+        QDateTime dt = parseIsoDateTime(text);
+        if (!dt.isValid()) // date-only text in a datetime column
+            dt = QDateTime(parseIsoDate(text), QTime(0, 0), Qt::UTC);
+        return dt.isValid() ? dt : QDateTime();
+    }
+    default:
+        if (value.isNull())
+            return QDateTime();
+        return convertDateTime(value.toString());
+    }
 }
 
-QVariant SqliteOperations::adaptDate(const QDate &value) const { return value.toString(Qt::ISODate); }
-
-// "yyyy-MM-dd" read digit by digit: this runs once per date column of every
-// row read, and QDate::fromString costs several times more.
-static bool parseIsoDate(const QString &text, int &y, int &m, int &d)
+QVariant SqliteOperations::adaptDate(const QDate &value) const
 {
-    if (text.size() < 10 || text.at(4) != QLatin1Char('-') || text.at(7) != QLatin1Char('-'))
-        return false;
-    auto digits = [&](int from, int count, int &out) {
-        out = 0;
-        for (int i = from; i < from + count; ++i) {
-            const char16_t c = text.at(i).unicode();
-            if (c < u'0' || c > u'9')
-                return false;
-            out = out * 10 + (c - u'0');
-        }
-        return true;
-    };
-    return digits(0, 4, y) && digits(5, 2, m) && digits(8, 2, d);
+    return value.isValid() ? QVariant(formatDate(value)) : QVariant();
 }
 
 QDate SqliteOperations::convertDate(const QVariant &value) const
 {
-    if (value.metaType().id() == QMetaType::QDate)
+    switch (value.metaType().id()) {
+    case QMetaType::QDate:
         return value.toDate();
-    const QString text = value.toString();
-    int y, m, d;
-    if (parseIsoDate(text, y, m, d))
-        return QDate(y, m, d);
-    return QDate::fromString(text.left(10), Qt::ISODate);
+    case QMetaType::QDateTime:
+        return value.toDateTime().toUTC().date();
+    case QMetaType::QString: {
+        const QString text = value.toString();
+        const QDate date = parseIsoDate(text);
+        if (date.isValid() || text.size() <= 10)
+            return date;
+        return parseIsoDateTime(text).date(); // a datetime text in a date column
+    }
+    default:
+        return value.isNull() ? QDate() : convertDate(value.toString());
+    }
 }
 
-QVariant SqliteOperations::adaptUuid(const QUuid &value) const { return value.toString(QUuid::Id128); }
+QVariant SqliteOperations::adaptUuid(const QUuid &value) const
+{
+    return value.toString(QUuid::Id128); // Django: 32 hex digits, no dashes
+}
 
 QVariant SqliteOperations::adaptDecimal(const QString &value) const { return value; }
 
 QStringList SqliteOperations::connectionInitStatements() const
 {
-    return {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = NORMAL")};
+    return {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s};
 }
 
 } // namespace quango

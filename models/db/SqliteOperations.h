@@ -8,7 +8,7 @@ public:
     Vendor vendor() const override { return Vendor::Sqlite; }
     QString vendorName() const override { return QStringLiteral("sqlite"); }
     QString driverName() const override { return QStringLiteral("QSQLITE"); }
-    QString columnType(const Field &field) const override;
+    const QHash<QString, QString> &dataTypes() const override;
     QString autoPrimaryKeyDefinition(const Field &field) const override;
     QString lookupOperator(const QString &lookup, const QString &lhs) const override;
     QString patternValue(const QString &lookup, const QString &value) const override;

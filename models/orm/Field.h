@@ -125,6 +125,10 @@ public:
 
 protected:
     virtual void deconstructExtra(QVariantMap &out) const { Q_UNUSED(out); }
+    // The type's own checks (Django's max_length/range/decimal validators),
+    // run by validate() after the null/blank/choices checks pass and after the
+    // options' validators, for non-empty values only.
+    virtual QStringList typeValidationErrors(const QVariant &value) const { Q_UNUSED(value); return {}; }
     bool isEmptyValue(const QVariant &value) const;
     // Throws ValidationError({name: [message]}).
     [[noreturn]] void raiseInvalid(const QString &message) const;

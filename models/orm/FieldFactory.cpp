@@ -18,83 +18,131 @@
 #include "orm/fields/TextField.h"
 #include "orm/fields/URLField.h"
 #include "orm/fields/UUIDField.h"
+#include <QDateTime>
 #include <QMap>
+#include <QUuid>
 #include <functional>
+#include <optional>
 
 namespace quango {
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
-FieldOptions optionsFrom(const QVariantMap &d)
+std::function<QVariant()> standInFactory(const QString &type)
+{
+    if (type == u"UUIDField"_s)
+        return [] { return QVariant(QUuid::createUuid()); };
+    if (type == u"DateTimeField"_s)
+        return [] { return QVariant(QDateTime::currentDateTimeUtc()); };
+    if (type == u"DateField"_s)
+        return [] { return QVariant(QDate::currentDate()); };
+    if (type == u"JSONField"_s)
+        return [] { return QVariant(QVariantMap()); };
+    return [] { return QVariant(); };
+}
+
+FieldOptions optionsFrom(const QVariantMap &d, const QString &type)
 {
     FieldOptions o;
-    o.null = d.value(QStringLiteral("null")).toBool();
-    o.blank = d.value(QStringLiteral("blank")).toBool();
-    if (d.contains(QStringLiteral("default")))
-        o.defaultValue = d.value(QStringLiteral("default"));
-    o.unique = d.value(QStringLiteral("unique")).toBool();
-    o.dbIndex = d.value(QStringLiteral("db_index")).toBool();
-    o.dbColumn = d.value(QStringLiteral("db_column")).toString();
-    for (const QVariant &choice : d.value(QStringLiteral("choices")).toList()) {
+    o.null = d.value(u"null"_s).toBool();
+    o.blank = d.value(u"blank"_s).toBool();
+    if (d.value(u"callable"_s).toBool() || d.value(u"callable_default"_s).toBool())
+        o.defaultFactory = standInFactory(type);
+    else if (d.contains(u"default"_s))
+        o.defaultValue = d.value(u"default"_s);
+    o.unique = d.value(u"unique"_s).toBool();
+    o.dbIndex = d.value(u"db_index"_s).toBool();
+    o.dbColumn = d.value(u"db_column"_s).toString();
+    for (const QVariant &choice : d.value(u"choices"_s).toList()) {
         const QVariantList pair = choice.toList();
-        if (pair.size() == 2)
-            o.choices.append({pair.at(0), pair.at(1).toString()});
+        if (pair.size() != 2)
+            throw FieldError(u"Field '%1' has a choice that is not a [value, label] pair."_s.arg(d.value(u"name"_s).toString()));
+        o.choices.append({pair.at(0), pair.at(1).toString()});
     }
-    o.verboseName = d.value(QStringLiteral("verbose_name")).toString();
-    o.helpText = d.value(QStringLiteral("help_text")).toString();
-    o.editable = d.value(QStringLiteral("editable"), true).toBool();
-    o.primaryKey = d.value(QStringLiteral("primary_key")).toBool();
-    o.relatedName = d.value(QStringLiteral("related_name")).toString();
-    o.dbTable = d.value(QStringLiteral("db_table")).toString();
-    o.autoNow = d.value(QStringLiteral("auto_now")).toBool();
-    o.autoNowAdd = d.value(QStringLiteral("auto_now_add")).toBool();
+    o.verboseName = d.value(u"verbose_name"_s).toString();
+    o.helpText = d.value(u"help_text"_s).toString();
+    o.editable = d.value(u"editable"_s, true).toBool();
+    o.primaryKey = d.value(u"primary_key"_s).toBool();
+    o.relatedName = d.value(u"related_name"_s).toString();
+    o.dbTable = d.value(u"db_table"_s).toString();
+    o.autoNow = d.value(u"auto_now"_s).toBool();
+    o.autoNowAdd = d.value(u"auto_now_add"_s).toBool();
     return o;
 }
 
-int required(const QVariantMap &d, const char *key)
+// An integer parameter; JSON gives numbers back as doubles.
+int integer(const QVariantMap &d, const QString &key, std::optional<int> fallback = std::nullopt)
 {
-    bool ok = false;
-    const int n = d.value(QLatin1String(key)).toInt(&ok);
-    if (!ok)
-        throw FieldError(QStringLiteral("Field '%1' (%2) needs an integer '%3'.")
-                             .arg(d.value(QStringLiteral("name")).toString(), d.value(QStringLiteral("type")).toString(), QLatin1String(key)));
-    return n;
+    const QVariant value = d.value(key);
+    if (!value.isValid() || value.isNull()) {
+        if (fallback)
+            return *fallback;
+    } else {
+        bool ok = false;
+        const double n = value.toDouble(&ok);
+        if (ok && n == double(int(n)) && n >= 0)
+            return int(n);
+    }
+    throw FieldError(u"Field '%1' (%2) needs a non-negative integer '%3'."_s
+                         .arg(d.value(u"name"_s).toString(), d.value(u"type"_s).toString(), key));
 }
 
-QString requiredText(const QVariantMap &d, const char *key)
+QString text(const QVariantMap &d, const QString &key)
 {
-    const QString s = d.value(QLatin1String(key)).toString();
+    const QString s = d.value(key).toString();
     if (s.isEmpty())
-        throw FieldError(QStringLiteral("Field '%1' (%2) needs '%3'.")
-                             .arg(d.value(QStringLiteral("name")).toString(), d.value(QStringLiteral("type")).toString(), QLatin1String(key)));
+        throw FieldError(u"Field '%1' (%2) needs '%3'."_s.arg(d.value(u"name"_s).toString(), d.value(u"type"_s).toString(), key));
     return s;
 }
 
 using Maker = std::function<FieldPtr(const QString &, const QVariantMap &, const FieldOptions &)>;
+
+template <typename T>
+Maker simple()
+{
+    return [](const QString &n, const QVariantMap &, const FieldOptions &o) { return std::make_shared<T>(n, o); };
+}
+
 const QMap<QString, Maker> &makers()
 {
     static const QMap<QString, Maker> table = {
-        {QStringLiteral("AutoField"), [](auto n, auto, auto o) { return std::make_shared<AutoField>(n, o); }},
-        {QStringLiteral("BigAutoField"), [](auto n, auto, auto o) { return std::make_shared<BigAutoField>(n, o); }},
-        {QStringLiteral("IntegerField"), [](auto n, auto, auto o) { return std::make_shared<IntegerField>(n, o); }},
-        {QStringLiteral("BigIntegerField"), [](auto n, auto, auto o) { return std::make_shared<BigIntegerField>(n, o); }},
-        {QStringLiteral("PositiveIntegerField"), [](auto n, auto, auto o) { return std::make_shared<PositiveIntegerField>(n, o); }},
-        {QStringLiteral("FloatField"), [](auto n, auto, auto o) { return std::make_shared<FloatField>(n, o); }},
-        {QStringLiteral("DecimalField"), [](auto n, auto d, auto o) { return std::make_shared<DecimalField>(n, required(d, "max_digits"), required(d, "decimal_places"), o); }},
-        {QStringLiteral("BooleanField"), [](auto n, auto, auto o) { return std::make_shared<BooleanField>(n, o); }},
-        {QStringLiteral("DateField"), [](auto n, auto, auto o) { return std::make_shared<DateField>(n, o); }},
-        {QStringLiteral("DateTimeField"), [](auto n, auto, auto o) { return std::make_shared<DateTimeField>(n, o); }},
-        {QStringLiteral("CharField"), [](auto n, auto d, auto o) { return std::make_shared<CharField>(n, required(d, "max_length"), o); }},
-        {QStringLiteral("TextField"), [](auto n, auto, auto o) { return std::make_shared<TextField>(n, o); }},
-        {QStringLiteral("EmailField"), [](auto n, auto d, auto o) { return std::make_shared<EmailField>(n, o, d.value(QStringLiteral("max_length"), 254).toInt()); }},
-        {QStringLiteral("URLField"), [](auto n, auto d, auto o) { return std::make_shared<URLField>(n, o, d.value(QStringLiteral("max_length"), 200).toInt()); }},
-        {QStringLiteral("SlugField"), [](auto n, auto d, auto o) { return std::make_shared<SlugField>(n, o, d.value(QStringLiteral("max_length"), 50).toInt()); }},
-        {QStringLiteral("UUIDField"), [](auto n, auto, auto o) { return std::make_shared<UUIDField>(n, o); }},
-        {QStringLiteral("JSONField"), [](auto n, auto, auto o) { return std::make_shared<JSONField>(n, o); }},
-        {QStringLiteral("ForeignKey"), [](auto n, auto d, auto o) {
-             return std::make_shared<ForeignKey>(n, requiredText(d, "to"), onDeleteFromName(requiredText(d, "on_delete")), o); }},
-        {QStringLiteral("OneToOneField"), [](auto n, auto d, auto o) {
-             return std::make_shared<OneToOneField>(n, requiredText(d, "to"), onDeleteFromName(requiredText(d, "on_delete")), o); }},
-        {QStringLiteral("ManyToManyField"), [](auto n, auto d, auto o) { return std::make_shared<ManyToManyField>(n, requiredText(d, "to"), o); }},
+        {u"AutoField"_s, simple<AutoField>()},
+        {u"BigAutoField"_s, simple<BigAutoField>()},
+        {u"IntegerField"_s, simple<IntegerField>()},
+        {u"BigIntegerField"_s, simple<BigIntegerField>()},
+        {u"PositiveIntegerField"_s, simple<PositiveIntegerField>()},
+        {u"FloatField"_s, simple<FloatField>()},
+        {u"BooleanField"_s, simple<BooleanField>()},
+        {u"DateField"_s, simple<DateField>()},
+        {u"DateTimeField"_s, simple<DateTimeField>()},
+        {u"TextField"_s, simple<TextField>()},
+        {u"UUIDField"_s, simple<UUIDField>()},
+        {u"JSONField"_s, simple<JSONField>()},
+        {u"DecimalField"_s, [](const QString &n, const QVariantMap &d, const FieldOptions &o) {
+             return std::make_shared<DecimalField>(n, integer(d, u"max_digits"_s), integer(d, u"decimal_places"_s), o);
+         }},
+        {u"CharField"_s, [](const QString &n, const QVariantMap &d, const FieldOptions &o) {
+             return std::make_shared<CharField>(n, integer(d, u"max_length"_s), o);
+         }},
+        {u"EmailField"_s, [](const QString &n, const QVariantMap &d, const FieldOptions &o) {
+             return std::make_shared<EmailField>(n, o, integer(d, u"max_length"_s, 254));
+         }},
+        {u"URLField"_s, [](const QString &n, const QVariantMap &d, const FieldOptions &o) {
+             return std::make_shared<URLField>(n, o, integer(d, u"max_length"_s, 200));
+         }},
+        {u"SlugField"_s, [](const QString &n, const QVariantMap &d, const FieldOptions &o) {
+             return std::make_shared<SlugField>(n, o, integer(d, u"max_length"_s, 50));
+         }},
+        {u"ForeignKey"_s, [](const QString &n, const QVariantMap &d, const FieldOptions &o) {
+             return std::make_shared<ForeignKey>(n, text(d, u"to"_s), onDeleteFromName(text(d, u"on_delete"_s)), o);
+         }},
+        {u"OneToOneField"_s, [](const QString &n, const QVariantMap &d, const FieldOptions &o) {
+             return std::make_shared<OneToOneField>(n, text(d, u"to"_s), onDeleteFromName(text(d, u"on_delete"_s)), o);
+         }},
+        {u"ManyToManyField"_s, [](const QString &n, const QVariantMap &d, const FieldOptions &o) {
+             return std::make_shared<ManyToManyField>(n, text(d, u"to"_s), o);
+         }},
     };
     return table;
 }
@@ -104,14 +152,16 @@ QStringList FieldFactory::knownTypes() { return makers().keys(); }
 
 FieldPtr FieldFactory::create(const QVariantMap &d)
 {
-    const QString type = d.value(QStringLiteral("type")).toString();
-    const QString name = d.value(QStringLiteral("name")).toString();
-    if (name.isEmpty())
-        throw FieldError(QStringLiteral("A field of type '%1' has no name.").arg(type));
+    const QString type = d.value(u"type"_s).toString();
     const auto it = makers().constFind(type);
     if (it == makers().constEnd())
-        throw FieldError(QStringLiteral("Unknown field type '%1' for field '%2'. Known types: %3").arg(type, name, knownTypes().join(QStringLiteral(", "))));
-    return (*it)(name, d, optionsFrom(d));
+        throw FieldError(u"Unknown field type '%1'. Known types: %2"_s.arg(type, knownTypes().join(u", "_s)));
+    const QString name = d.value(u"name"_s).toString();
+    if (name.isEmpty())
+        throw FieldError(u"A field of type '%1' has no name."_s.arg(type));
+    // Defaults stay as written (JSON gives "2024-01-01" for a date): users of
+    // defaultValue() clean it, and create(d)->deconstruct() must equal d.
+    return (*it)(name, d, optionsFrom(d, type));
 }
 
 } // namespace quango

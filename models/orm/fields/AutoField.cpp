@@ -1,8 +1,8 @@
 #include "orm/fields/AutoField.h"
-#include "db/DatabaseOperations.h"
-#include "orm/Exceptions.h"
 
 namespace quango {
+
+using namespace Qt::Literals::StringLiterals;
 
 static FieldOptions autoOptions(FieldOptions options)
 {
@@ -13,9 +13,11 @@ static FieldOptions autoOptions(FieldOptions options)
 
 AutoField::AutoField(QString name, FieldOptions options) : IntegerField(std::move(name), autoOptions(std::move(options))) {}
 
-QStringList AutoField::validate(const QVariant &value) const
+void AutoField::deconstructExtra(QVariantMap &out) const
 {
-    return value.isNull() ? QStringList() : IntegerField::validate(value);
+    // Implied by the type, as Django's AutoFieldMixin.deconstruct drops "blank".
+    out.remove(u"blank"_s);
+    out.remove(u"editable"_s);
 }
 
 } // namespace quango

@@ -1,8 +1,9 @@
 #pragma once
-#include "orm/Field.h"
 #include "orm/fields/AutoField.h"
+
 namespace quango {
 
+// A 64-bit auto-increment primary key ("bigint" on PostgreSQL).
 class BigAutoField : public AutoField {
 public:
     BigAutoField(QString name, FieldOptions options = {}) : AutoField(std::move(name), std::move(options)) {}

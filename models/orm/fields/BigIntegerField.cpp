@@ -1,7 +1,6 @@
 #include "orm/fields/BigIntegerField.h"
-#include "db/DatabaseOperations.h"
-#include "orm/Exceptions.h"
 #include <limits>
+
 namespace quango {
 
 qlonglong BigIntegerField::minimum() const { return std::numeric_limits<qlonglong>::min(); }

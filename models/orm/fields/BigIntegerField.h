@@ -1,8 +1,9 @@
 #pragma once
-#include "orm/Field.h"
 #include "orm/fields/IntegerField.h"
+
 namespace quango {
 
+// A 64-bit integer column ("bigint").
 class BigIntegerField : public IntegerField {
 public:
     BigIntegerField(QString name, FieldOptions options = {}) : IntegerField(std::move(name), std::move(options)) {}

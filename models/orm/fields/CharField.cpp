@@ -4,29 +4,43 @@
 
 namespace quango {
 
+using namespace Qt::Literals::StringLiterals;
+
 QVariant CharField::clean(const QVariant &value) const
 {
-    if (value.isNull() || !value.isValid())
+    if (value.isNull())
         return QVariant();
     if (value.metaType().id() == QMetaType::QString)
         return value;
     return value.toString();
 }
 
+QVariant CharField::toDatabase(const QVariant &value, const DatabaseOperations &) const
+{
+    if (value.isNull())
+        return QVariant();
+    return clean(value);
+}
+
 QVariant CharField::fromDatabase(const QVariant &value, const DatabaseOperations &) const
 {
-    if (value.isNull() || value.metaType().id() == QMetaType::QString)
-        return value;
+    if (value.metaType().id() == QMetaType::QString)
+        return value.isNull() ? QVariant() : value;
+    if (value.isNull())
+        return QVariant();
     return value.toString();
 }
 
-QStringList CharField::validate(const QVariant &value) const
+QStringList CharField::typeValidationErrors(const QVariant &value) const
 {
-    QStringList errors = Field::validate(value);
-    const qsizetype length = value.toString().size();
-    if (!value.isNull() && length > m_maxLength)
-        errors << QStringLiteral("Ensure this value has at most %1 characters (it has %2).").arg(m_maxLength).arg(length);
-    return errors;
+    const QString text = value.toString();
+    qsizetype length = text.size();
+    for (const QChar c : text)
+        if (c.isLowSurrogate())
+            --length;
+    if (length > m_maxLength)
+        return {u"Ensure this value has at most %1 characters (it has %2)."_s.arg(m_maxLength).arg(length)};
+    return {};
 }
 
 } // namespace quango

@@ -3,6 +3,8 @@
 
 namespace quango {
 
+// Text with a maximum length ("varchar(max_length)"). The length counts
+// characters (code points), as Python's len() does.
 class CharField : public Field {
 public:
     CharField(QString name, int maxLength, FieldOptions options = {})
@@ -11,10 +13,13 @@ public:
     QVariantMap typeParameters() const override { return {{QStringLiteral("max_length"), m_maxLength}}; }
     int maxLength() const { return m_maxLength; }
     QVariant clean(const QVariant &value) const override;
+    QVariant toDatabase(const QVariant &value, const DatabaseOperations &ops) const override;
     QVariant fromDatabase(const QVariant &value, const DatabaseOperations &ops) const override;
-    QStringList validate(const QVariant &value) const override;
 
 protected:
+    // Django's MaxLengthValidator.
+    QStringList typeValidationErrors(const QVariant &value) const override;
+
     int m_maxLength;
 };
 

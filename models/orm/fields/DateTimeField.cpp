@@ -2,66 +2,87 @@
 #include "db/DatabaseOperations.h"
 #include "orm/Exceptions.h"
 #include <QDateTime>
-#include <QTimeZone>
+
 namespace quango {
 
-static FieldOptions dateTimeOptions(FieldOptions options)
-{
-    if (options.autoNow || options.autoNowAdd) {
-        options.editable = false;
-        options.blank = true;
-    }
-    return options;
-}
+using namespace Qt::Literals::StringLiterals;
 
-DateTimeField::DateTimeField(QString name, FieldOptions options) : Field(std::move(name), dateTimeOptions(std::move(options))) {}
+DateTimeField::DateTimeField(QString name, FieldOptions options) : DateField(std::move(name), std::move(options)) {}
 
 QVariant DateTimeField::clean(const QVariant &value) const
 {
-    if (value.isNull() || !value.isValid())
+    if (value.isNull())
         return QVariant();
-    if (value.metaType().id() == QMetaType::QDateTime) {
+    switch (value.metaType().id()) {
+    case QMetaType::QDateTime: {
         const QDateTime dt = value.toDateTime();
+        if (!dt.isValid())
+            return QVariant();
         return dt.timeSpec() == Qt::UTC ? value : QVariant(dt.toUTC());
     }
-    if (value.metaType().id() == QMetaType::QDate)
-        return QDateTime(value.toDate(), QTime(0, 0), Qt::UTC);
-    QString text = value.toString().trimmed();
-    text.replace(QLatin1Char(' '), QLatin1Char('T'));
-    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        dt = QDateTime::fromString(text, Qt::ISODate);
-    if (!dt.isValid())
-        raiseInvalid(QStringLiteral("\u201c%1\u201d value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format.").arg(value.toString()));
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt.setTimeSpec(Qt::UTC); // naive text is taken as UTC, the project's TIME_ZONE
-    return dt.toUTC();
+    case QMetaType::QDate: {
+        const QDate date = value.toDate();
+        return date.isValid() ? QVariant(QDateTime(date, QTime(0, 0), Qt::UTC)) : QVariant();
+    }
+    default:
+        break;
+    }
+    // Django's DateTimeField.to_python: parse_datetime, then parse_date (midnight).
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty())
+        return QVariant(); // an empty form input
+    bool matched = false;
+    const QDateTime dt = DatabaseOperations::parseIsoDateTime(text, &matched);
+    if (dt.isValid())
+        return dt;
+    if (matched)
+        raiseInvalid(u"\u201c%1\u201d value has the correct format (YYYY-MM-DD HH:MM[:ss[.uuuuuu]]) but it is an invalid date/time."_s
+                         .arg(value.toString()));
+    const QDate date = DatabaseOperations::parseIsoDate(text, &matched);
+    if (date.isValid())
+        return QDateTime(date, QTime(0, 0), Qt::UTC);
+    if (matched)
+        raiseInvalid(u"\u201c%1\u201d value has the correct format (YYYY-MM-DD) but it is an invalid date."_s.arg(value.toString()));
+    raiseInvalid(u"\u201c%1\u201d value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format."_s
+                     .arg(value.toString()));
 }
 
 QVariant DateTimeField::toDatabase(const QVariant &value, const DatabaseOperations &ops) const
 {
-    return value.isNull() ? QVariant() : ops.adaptDateTime(clean(value).toDateTime());
+    if (value.isNull())
+        return QVariant();
+    const QVariant cleaned = clean(value);
+    return cleaned.isNull() ? QVariant() : ops.adaptDateTime(cleaned.toDateTime());
 }
 
 QVariant DateTimeField::fromDatabase(const QVariant &value, const DatabaseOperations &ops) const
 {
     if (value.isNull())
-        return value;
-    return ops.convertDateTime(value);
+        return QVariant();
+    const QDateTime dt = ops.convertDateTime(value);
+    return dt.isValid() ? QVariant(dt) : QVariant();
 }
 
 QVariant DateTimeField::preSave(const QVariant &current, bool adding) const
 {
-    if (m_options.autoNow || (m_options.autoNowAdd && adding)) {
-        // Whole milliseconds: what every backend stores and returns unchanged.
-        return QDateTime::currentDateTimeUtc();
-    }
+    if (m_options.autoNow || (m_options.autoNowAdd && adding))
+        return QDateTime::currentDateTimeUtc(); // whole milliseconds: every backend keeps them exactly
     return current;
 }
 
 QString DateTimeField::displayValue(const QVariant &value) const
 {
-    return value.isNull() ? QString() : value.toDateTime().toUTC().toString(Qt::ISODateWithMs);
+    if (value.isNull())
+        return QString();
+    if (!m_options.choices.isEmpty())
+        return choiceLabel(value);
+    const QDateTime utc = value.toDateTime().toUTC();
+    if (!utc.isValid())
+        return QString();
+    QString out = utc.toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    if (utc.time().msec())
+        out += u'.' + QString::number(utc.time().msec() * 1000).rightJustified(6, u'0');
+    return out + u"+00:00"_s;
 }
 
 } // namespace quango

@@ -4,23 +4,50 @@
 
 namespace quango {
 
+using namespace Qt::Literals::StringLiterals;
+
 QVariant FloatField::clean(const QVariant &value) const
 {
-    if (value.isNull() || !value.isValid())
+    if (value.isNull())
         return QVariant();
-    if (value.metaType().id() == QMetaType::Double)
+    switch (value.metaType().id()) {
+    case QMetaType::Double:
         return value;
-    bool ok = false;
-    const double d = value.metaType().id() == QMetaType::QString ? value.toString().trimmed().toDouble(&ok) : value.toDouble(&ok);
-    if (!ok)
-        raiseInvalid(QStringLiteral("\u201c%1\u201d value must be a float.").arg(value.toString()));
-    return d;
+    case QMetaType::Bool:
+        return value.toBool() ? 1.0 : 0.0;
+    case QMetaType::QString: {
+        const QString text = value.toString().trimmed();
+        if (text.isEmpty())
+            return QVariant(); // an empty form input
+        bool ok = false;
+        const double d = text.toDouble(&ok);
+        if (!ok)
+            raiseInvalid(u"\u201c%1\u201d value must be a float."_s.arg(value.toString()));
+        return d;
+    }
+    default: {
+        bool ok = false;
+        const double d = value.toDouble(&ok);
+        if (!ok)
+            raiseInvalid(u"\u201c%1\u201d value must be a float."_s.arg(value.toString()));
+        return d;
+    }
+    }
+}
+
+QVariant FloatField::toDatabase(const QVariant &value, const DatabaseOperations &) const
+{
+    if (value.isNull())
+        return QVariant();
+    return clean(value);
 }
 
 QVariant FloatField::fromDatabase(const QVariant &value, const DatabaseOperations &) const
 {
-    if (value.metaType().id() == QMetaType::Double || value.isNull())
-        return value;
+    if (value.metaType().id() == QMetaType::Double)
+        return value.isNull() ? QVariant() : value;
+    if (value.isNull())
+        return QVariant();
     return value.toDouble();
 }
 

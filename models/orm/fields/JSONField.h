@@ -3,7 +3,8 @@
 
 namespace quango {
 
-// Any JSON value, held as QVariant (map, list, string, number, bool).
+// Any JSON value, held as QJsonValue::toVariant gives it (map, list, string,
+// number, bool); stored as JSON text ("text" on SQLite, "jsonb" on PostgreSQL).
 class JSONField : public Field {
 public:
     JSONField(QString name, FieldOptions options = {}) : Field(std::move(name), std::move(options)) {}
@@ -13,6 +14,7 @@ public:
     QVariant clean(const QVariant &value) const override;
     QVariant toDatabase(const QVariant &value, const DatabaseOperations &ops) const override;
     QVariant fromDatabase(const QVariant &value, const DatabaseOperations &ops) const override;
+    // Compact JSON text ("{\"a\":1}", "\"text\"").
     QString displayValue(const QVariant &value) const override;
 };
 

@@ -1,24 +1,26 @@
 #include "orm/fields/SlugField.h"
-#include "db/DatabaseOperations.h"
-#include "orm/Exceptions.h"
-#include <QRegularExpression>
+#include "orm/fields/PatternValidator.h"
+
 namespace quango {
 
-static FieldOptions optionsSlugField(FieldOptions options)
+using namespace Qt::Literals::StringLiterals;
+
+static FieldOptions slugOptions(FieldOptions options)
 {
-    options.dbIndex = true;
+    options.dbIndex = true; // Django: SlugField(db_index=True)
+    options.validators.prepend(patternValidator(u"\\A[-a-zA-Z0-9_]+\\z"_s,
+                                                u"Enter a valid \u201cslug\u201d consisting of letters, numbers, underscores or hyphens."_s));
     return options;
 }
 
-SlugField::SlugField(QString name, FieldOptions options, int maxLength) : CharField(std::move(name), maxLength, optionsSlugField(std::move(options))) {}
-
-QStringList SlugField::validate(const QVariant &value) const
+SlugField::SlugField(QString name, FieldOptions options, int maxLength)
+    : CharField(std::move(name), maxLength, slugOptions(std::move(options)))
 {
-    QStringList errors = CharField::validate(value);
-    static const QRegularExpression pattern(QStringLiteral("^[-a-zA-Z0-9_]+$"), QRegularExpression::CaseInsensitiveOption);
-    if (errors.isEmpty() && !value.isNull() && !value.toString().isEmpty() && !pattern.match(value.toString()).hasMatch())
-        errors << QStringLiteral("Enter a valid \u201cslug\u201d consisting of letters, numbers, underscores or hyphens.");
-    return errors;
+}
+
+void SlugField::deconstructExtra(QVariantMap &out) const
+{
+    out.remove(u"db_index"_s); // implied
 }
 
 } // namespace quango
