@@ -1,16 +1,20 @@
 #pragma once
-#include "db/Connection.h"
+#include <QString>
+#include <QtGlobal>
 
 namespace quango {
 
-// Counts the statements this thread's default connection runs from
-// construction on: N related rows must never cost N queries.
+class Connection;
+
+// Counts the statements this thread's connection runs from construction on,
+// so a test can assert that N related rows never cost N queries:
+//   QueryCounter counter; ...; QCOMPARE(counter.count(), 2);
 class QueryCounter {
 public:
-    explicit QueryCounter(const QString &alias = QStringLiteral("default"))
-        : m_connection(Connection::get(alias)), m_start(m_connection.queryLog().count()) {}
-    qint64 count() const { return m_connection.queryLog().count() - m_start; }
-    void reset() { m_start = m_connection.queryLog().count(); }
+    explicit QueryCounter(const QString &alias = QStringLiteral("default"));
+    qint64 count() const;
+    // Start counting again from now.
+    void reset();
 
 private:
     Connection &m_connection;
