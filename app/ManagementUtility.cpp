@@ -5,9 +5,36 @@
 #include "apps/Registry.h"
 #include "db/Connections.h"
 #include "orm/Exceptions.h"
+#include <QCommandLineParser>
 #include <QCoreApplication>
 
 namespace quango {
+
+namespace {
+
+const QString DatabaseOption = QStringLiteral("database");
+const QString SettingsOption = QStringLiteral("settings");
+const QString VerbosityOption = QStringLiteral("verbosity");
+const QString VersionOption = QStringLiteral("version");
+const QString HelpOption = QStringLiteral("help");
+
+void setUpGlobalParser(QCommandLineParser &parser)
+{
+    // Everything from the command name on is the command's: its options may
+    // share names with the global ones without being taken here.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.addOptions({
+        {DatabaseOption, QStringLiteral("The database URL (overrides DATABASE_URL)."), QStringLiteral("URL")},
+        {SettingsOption, QStringLiteral("The settings file (else $QUANGO_SETTINGS, else ./quango.ini)."), QStringLiteral("FILE")},
+        {{QStringLiteral("v"), VerbosityOption}, QStringLiteral("0 minimal, 1 normal, 2 verbose, 3 very verbose."), QStringLiteral("N"), QStringLiteral("1")},
+        {VersionOption, QStringLiteral("Show the version and exit.")},
+        {{QStringLiteral("h"), HelpOption}, QStringLiteral("Show this help and exit.")},
+    });
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run (default: gui)."), QStringLiteral("[command]"));
+    parser.addPositionalArgument(QStringLiteral("options"), QStringLiteral("The command's own options."), QStringLiteral("[command options]"));
+}
+
+} // namespace
 
 ManagementUtility::ManagementUtility(QStringList arguments, QTextStream &out, QTextStream &err)
     : m_arguments(std::move(arguments)), m_out(out), m_err(err)
@@ -17,58 +44,27 @@ ManagementUtility::ManagementUtility(QStringList arguments, QTextStream &out, QT
 
 ManagementUtility::Parsed ManagementUtility::parse(const QStringList &arguments)
 {
+    QCommandLineParser parser;
+    setUpGlobalParser(parser);
     Parsed p;
-    int i = 1;
-    auto takeValue = [&](const QString &arg, const QString &name, QString &target) -> bool {
-        if (arg == name) {
-            if (i + 1 >= arguments.size()) {
-                p.error = QStringLiteral("The option %1 needs a value.").arg(name);
-                return true;
-            }
-            target = arguments.at(++i);
-            return true;
-        }
-        if (arg.startsWith(name + QLatin1Char('='))) {
-            target = arg.mid(name.size() + 1);
-            return true;
-        }
-        return false;
-    };
-    for (; i < arguments.size(); ++i) {
-        const QString arg = arguments.at(i);
-        if (!arg.startsWith(QLatin1Char('-')))
-            break;
-        QString verbosity;
-        if (takeValue(arg, QStringLiteral("--database"), p.database) || takeValue(arg, QStringLiteral("--settings"), p.settings)) {
-            if (!p.error.isEmpty())
-                return p;
-            continue;
-        }
-        if (takeValue(arg, QStringLiteral("--verbosity"), verbosity) || takeValue(arg, QStringLiteral("-v"), verbosity)) {
-            if (!p.error.isEmpty())
-                return p;
-            bool ok = false;
-            p.verbosity = verbosity.toInt(&ok);
-            if (!ok || p.verbosity < 0 || p.verbosity > 3) {
-                p.error = QStringLiteral("--verbosity takes 0, 1, 2 or 3, got '%1'.").arg(verbosity);
-                return p;
-            }
-            continue;
-        }
-        if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
-            p.help = true;
-            continue;
-        }
-        if (arg == QLatin1String("--version")) {
-            p.version = true;
-            continue;
-        }
-        p.error = QStringLiteral("Unknown global option '%1'.").arg(arg);
+    if (!parser.parse(arguments)) {
+        p.error = Command::errorText(parser);
         return p;
     }
-    p.command = i < arguments.size() ? arguments.at(i) : QStringLiteral("gui");
-    if (i < arguments.size())
-        p.rest = arguments.mid(i + 1);
+    p.database = parser.value(DatabaseOption);
+    p.settings = parser.value(SettingsOption);
+    p.help = parser.isSet(HelpOption);
+    p.version = parser.isSet(VersionOption);
+    bool ok = false;
+    p.verbosity = parser.value(VerbosityOption).toInt(&ok);
+    if (!ok || p.verbosity < 0 || p.verbosity > 3) {
+        p.error = QStringLiteral("--verbosity takes 0, 1, 2 or 3, got '%1'.").arg(parser.value(VerbosityOption));
+        return p;
+    }
+    const QStringList positional = parser.positionalArguments();
+    p.commandGiven = !positional.isEmpty();
+    p.command = positional.value(0, QStringLiteral("gui"));
+    p.rest = positional.mid(1);
     return p;
 }
 
@@ -78,21 +74,23 @@ QString ManagementUtility::commandName(const QStringList &arguments)
     return p.help || p.version || !p.error.isEmpty() ? QString() : p.command;
 }
 
-void ManagementUtility::printUsage(QTextStream &stream) const
+QString ManagementUtility::usage()
 {
-    stream << "Usage: quango [--database URL] [--settings FILE] [-v N] <command> [options]\n\n"
-              "Type 'quango help <command>' for help on a specific command.\n\nAvailable commands:\n";
+    QCommandLineParser parser;
+    setUpGlobalParser(parser);
+    QString text = Command::helpText(parser, QStringLiteral("quango"));
+    text += QStringLiteral("\nType 'quango help <command>' for help on a specific command.\n\nAvailable commands:\n");
     for (Command *command : CommandRegistry::instance().commands())
-        stream << QStringLiteral("    %1 %2\n").arg(command->name(), -16).arg(command->help());
-    stream.flush();
+        text += QStringLiteral("    %1 %2\n").arg(command->name(), -16).arg(command->help());
+    return text;
 }
 
 int ManagementUtility::execute()
 {
     const Parsed p = parse(m_arguments);
     if (!p.error.isEmpty()) {
-        m_err << p.error << "\n\n";
-        printUsage(m_err);
+        m_err << p.error << "\n\n" << usage();
+        m_err.flush();
         return 2;
     }
     if (p.version) {
@@ -100,8 +98,10 @@ int ManagementUtility::execute()
         m_out.flush();
         return 0;
     }
-    if (p.help && (p.command == QLatin1String("gui") && !m_arguments.contains(QStringLiteral("gui")))) {
-        printUsage(m_out);
+    // `quango --help` alone is the overview; `quango --help check` is check's.
+    if (p.help && !p.commandGiven) {
+        m_out << usage();
+        m_out.flush();
         return 0;
     }
     Command *command = CommandRegistry::instance().find(p.command);
@@ -112,17 +112,14 @@ int ManagementUtility::execute()
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(command->help());
-    parser.addHelpOption();
-    command->addOptions(parser);
-    const QStringList commandArgs = QStringList{QStringLiteral("quango ") + command->name()} + p.rest;
-    if (!parser.parse(commandArgs)) {
-        m_err << parser.errorText() << "\n\n" << parser.helpText();
+    command->setUpParser(parser);
+    if (!parser.parse(QStringList{QStringLiteral("quango ") + command->name()} + p.rest)) {
+        m_err << Command::errorText(parser) << "\n\n" << command->usage();
         m_err.flush();
         return 2;
     }
-    if (parser.isSet(QStringLiteral("help")) || p.help) {
-        m_out << parser.helpText();
+    if (p.help || parser.isSet(HelpOption)) {
+        m_out << command->usage();
         m_out.flush();
         return 0;
     }
@@ -133,13 +130,8 @@ int ManagementUtility::execute()
         settings.loadEnvironment();
         if (!p.database.isEmpty())
             settings.setOverride(QStringLiteral("DATABASE_URL"), p.database);
-        if (command->needsDatabase()) {
-            try {
-                Connections::configure(DatabaseUrl::parse(settings.databaseUrl()));
-            } catch (const ImproperlyConfigured &e) {
-                throw ImproperlyConfigured(e.message() + QStringLiteral(" (DATABASE_URL from %1)").arg(settings.sourceDescription(QStringLiteral("DATABASE_URL"))));
-            }
-        }
+        if (command->needsDatabase())
+            Connections::configure(settings.database());
         Registry::instance().populate();
         CommandContext context{settings, m_out, m_err, p.verbosity};
         const int code = command->run(parser, context);
@@ -149,6 +141,13 @@ int ManagementUtility::execute()
     } catch (const Error &e) {
         m_out.flush();
         m_err << "CommandError: " << e.message() << "\n";
+        m_err.flush();
+        return 1;
+    } catch (const std::exception &e) {
+        // Not one of ours (std::bad_alloc, a library's error): still an exit
+        // code and a message, never std::terminate.
+        m_out.flush();
+        m_err << "Error: " << QString::fromLocal8Bit(e.what()) << "\n";
         m_err.flush();
         return 1;
     }

@@ -15,17 +15,19 @@ public:
     // The command the arguments name ("gui" when none): main() uses it to pick
     // QApplication or QCoreApplication before anything else runs.
     static QString commandName(const QStringList &arguments);
+    // The global usage, options and the list of commands (`quango help`).
+    static QString usage();
 
 private:
     struct Parsed {
         QString database, settings, command;
         int verbosity = 1;
         bool help = false, version = false;
-        QStringList rest;
+        bool commandGiven = false; // false: `gui` by default
+        QStringList rest; // the command's own arguments
         QString error;
     };
     static Parsed parse(const QStringList &arguments);
-    void printUsage(QTextStream &stream) const;
     QStringList m_arguments;
     QTextStream &m_out;
     QTextStream &m_err;

@@ -56,7 +56,13 @@ void Settings::loadFile(const QString &explicitPath)
             name = name.mid(7);
         else if (name.contains(QLatin1Char('/')))
             continue; // other sections belong to other tools
-        put(name, ini.value(key), Source::File);
+        QVariant value = ini.value(key);
+        // QSettings splits an unquoted value at commas into a QStringList,
+        // whose toString() is empty: a SECRET_KEY or URL with a comma would
+        // silently vanish. Settings are strings; keep the text as written.
+        if (value.typeId() == QMetaType::QStringList)
+            value = value.toStringList().join(QLatin1Char(','));
+        put(name, value, Source::File);
     }
 }
 
@@ -73,6 +79,31 @@ void Settings::loadEnvironment()
 void Settings::setOverride(const QString &key, const QVariant &value) { put(key, value, Source::CommandLine); }
 
 QVariant Settings::value(const QString &key) const { return m_values.value(key.toUpper()).value; }
+
+bool Settings::flag(const QString &key) const
+{
+    const QVariant v = value(key);
+    if (v.typeId() == QMetaType::Bool)
+        return v.toBool();
+    const QString text = v.toString().trimmed().toLower();
+    static const QStringList yes{QStringLiteral("1"), QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("on")};
+    static const QStringList no{QString(), QStringLiteral("0"), QStringLiteral("false"), QStringLiteral("no"), QStringLiteral("off")};
+    if (yes.contains(text))
+        return true;
+    if (no.contains(text))
+        return false;
+    throw ImproperlyConfigured(QStringLiteral("The setting %1 must be true or false, got '%2' (from %3).")
+                                   .arg(key.toUpper(), v.toString(), sourceDescription(key)));
+}
+
+DatabaseUrl Settings::database() const
+{
+    try {
+        return DatabaseUrl::parse(databaseUrl());
+    } catch (const ImproperlyConfigured &e) {
+        throw ImproperlyConfigured(e.message() + QStringLiteral(" (DATABASE_URL from %1)").arg(sourceDescription(QStringLiteral("DATABASE_URL"))));
+    }
+}
 
 Settings::Source Settings::source(const QString &key) const { return m_values.value(key.toUpper()).source; }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include "db/DatabaseUrl.h"
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -23,12 +24,20 @@ public:
 
     QVariant value(const QString &key) const;
     QString string(const QString &key) const { return value(key).toString(); }
+    // A yes/no setting (DEBUG): 1/true/yes/on or 0/false/no/off/empty, any
+    // case. Anything else throws ImproperlyConfigured naming the source, since
+    // QVariant would read "no" or "off" as true.
+    bool flag(const QString &key) const;
     Source source(const QString &key) const;
-    QString sourceDescription(const QString &key) const; // "environment QUANGO_DATABASE_URL", ...
+    QString sourceDescription(const QString &key) const; // "the environment variable QUANGO_DATABASE_URL", ...
     QString fileName() const { return m_file; }
     QStringList keys() const;
 
     QString databaseUrl() const { return string(QStringLiteral("DATABASE_URL")); }
+    // DATABASE_URL parsed; a bad value throws ImproperlyConfigured that says
+    // where the value came from, so the user knows which one to fix.
+    DatabaseUrl database() const;
+    bool debug() const { return flag(QStringLiteral("DEBUG")); }
     static QString defaultDatabaseUrl();
 
 private:

@@ -3,7 +3,10 @@
 #include "app/commands/CommandRegistry.h"
 #include "app/commands/GuiCommand.h"
 #include "app/commands/HelpCommand.h"
+#include "app/commands/MakeMigrationsCommand.h"
 #include "app/commands/MigrateCommand.h"
+#include "app/commands/ShowMigrationsCommand.h"
+#include "app/commands/SqlMigrateCommand.h"
 
 namespace quango {
 
@@ -15,6 +18,9 @@ void registerBuiltinCommands(CommandRegistry &registry)
     registry.add(std::make_shared<CheckCommand>());
     registry.add(std::make_shared<GuiCommand>());
     registry.add(std::make_shared<MigrateCommand>());
+    registry.add(std::make_shared<MakeMigrationsCommand>());
+    registry.add(std::make_shared<ShowMigrationsCommand>());
+    registry.add(std::make_shared<SqlMigrateCommand>());
 }
 
 } // namespace quango

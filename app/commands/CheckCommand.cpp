@@ -4,6 +4,7 @@
 #include "db/Connection.h"
 #include "db/Connections.h"
 #include "orm/Exceptions.h"
+#include <algorithm>
 
 namespace quango {
 
@@ -16,29 +17,46 @@ void CheckCommand::addOptions(QCommandLineParser &parser)
 int CheckCommand::run(const QCommandLineParser &parser, CommandContext &context)
 {
     QList<CheckMessage> messages = Registry::instance().check();
-    const QString source = context.settings.sourceDescription(QStringLiteral("DATABASE_URL"));
     try {
-        const DatabaseUrl url = DatabaseUrl::parse(context.settings.databaseUrl());
+        const DatabaseUrl url = context.settings.database(); // its error names the source
         if (parser.value(QStringLiteral("database-connection")) != QLatin1String("no")) {
             Connections::configure(url);
-            Connection::get().database();
+            Connections::get().database();
         }
     } catch (const Error &e) {
-        messages.append({CheckMessage::Level::Error, QStringLiteral("settings.E001"), QStringLiteral("DATABASE_URL"),
-                         e.message(), QStringLiteral("The value comes from %1.").arg(source)});
+        messages.append({CheckMessage::Level::Error, QStringLiteral("settings.E001"), QStringLiteral("DATABASE_URL"), e.message(),
+                         QStringLiteral("The value comes from %1.").arg(context.settings.sourceDescription(QStringLiteral("DATABASE_URL")))});
     }
-    int errors = 0;
-    for (const CheckMessage &message : std::as_const(messages)) {
-        (message.level == CheckMessage::Level::Error ? context.err : context.out) << message.toString() << "\n";
-        if (message.level == CheckMessage::Level::Error)
-            ++errors;
+    try {
+        context.settings.debug();
+    } catch (const ImproperlyConfigured &e) {
+        messages.append({CheckMessage::Level::Error, QStringLiteral("settings.E002"), QStringLiteral("DEBUG"), e.message(), {}});
     }
     if (messages.isEmpty()) {
         context.out << "System check identified no issues (0 silenced).\n";
         return 0;
     }
-    context.err << QStringLiteral("System check identified %1 issue%2 (0 silenced).\n").arg(messages.size()).arg(messages.size() == 1 ? "" : "s");
-    return errors > 0 ? 1 : 0;
+
+    // Django's layout: a header, the messages grouped by level (sorted within
+    // a group), then the count. Errors make it a SystemCheckError, exit 1.
+    QString body;
+    bool serious = false;
+    for (const auto level : {CheckMessage::Level::Error, CheckMessage::Level::Warning}) {
+        QStringList lines;
+        for (const CheckMessage &message : std::as_const(messages))
+            if (message.level == level)
+                lines << message.toString();
+        if (lines.isEmpty())
+            continue;
+        serious = serious || level == CheckMessage::Level::Error;
+        std::sort(lines.begin(), lines.end());
+        body += QStringLiteral("\n%1:\n%2\n").arg(level == CheckMessage::Level::Error ? QStringLiteral("ERRORS") : QStringLiteral("WARNINGS"),
+                                                 lines.join(QLatin1Char('\n')));
+    }
+    context.err << (serious ? "SystemCheckError: " : "") << "System check identified some issues:\n" << body
+                << QStringLiteral("\nSystem check identified %1 (0 silenced).\n")
+                       .arg(messages.size() == 1 ? QStringLiteral("1 issue") : QStringLiteral("%1 issues").arg(messages.size()));
+    return serious ? 1 : 0;
 }
 
 } // namespace quango

@@ -30,6 +30,19 @@ public:
     // Whether the command shows widgets (main creates a QApplication for it).
     virtual bool needsGui() const { return false; }
     virtual int run(const QCommandLineParser &parser, CommandContext &context) = 0;
+
+    // The parser for this command: -h/--help plus addOptions(). One place, so
+    // `quango CMD --help` and `quango help CMD` cannot drift apart.
+    void setUpParser(QCommandLineParser &parser);
+    // "Usage: quango CMD [options] ..." with the description and options.
+    QString usage();
+    // A parser's help text with the program shown as `invocation`:
+    // QCommandLineParser names the executable's full path, and inside a test
+    // binary that path is not even quango's.
+    static QString helpText(const QCommandLineParser &parser, const QString &invocation);
+    // A failed parse's message with unknown options as typed ("--nope"), not
+    // as QCommandLineParser names them ("nope").
+    static QString errorText(const QCommandLineParser &parser);
 };
 
 } // namespace quango

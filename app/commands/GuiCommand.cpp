@@ -1,7 +1,6 @@
 #include "app/commands/GuiCommand.h"
 #include "app/Settings.h"
 #include "apps/Registry.h"
-#include "db/DatabaseUrl.h"
 #include "ui/MainWindow.h"
 #include <QApplication>
 
@@ -14,7 +13,7 @@ int GuiCommand::run(const QCommandLineParser &parser, CommandContext &context)
         context.err << "The gui command needs a QApplication: run it through the quango binary.\n";
         return 1;
     }
-    MainWindow window(Registry::instance(), DatabaseUrl::parse(context.settings.databaseUrl()).redacted());
+    MainWindow window(Registry::instance(), context.settings.database().redacted());
     window.show();
     return QApplication::exec();
 }

@@ -1,4 +1,5 @@
 #include "app/commands/HelpCommand.h"
+#include "app/ManagementUtility.h"
 #include "app/commands/CommandRegistry.h"
 
 namespace quango {
@@ -12,10 +13,7 @@ int HelpCommand::run(const QCommandLineParser &parser, CommandContext &context)
 {
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty()) {
-        context.out << "Usage: quango [--database URL] [--settings FILE] [-v N] <command> [options]\n\n"
-                       "Type 'quango help <command>' for help on a specific command.\n\nAvailable commands:\n";
-        for (Command *command : CommandRegistry::instance().commands())
-            context.out << QStringLiteral("    %1 %2\n").arg(command->name(), -16).arg(command->help());
+        context.out << ManagementUtility::usage();
         return 0;
     }
     Command *command = CommandRegistry::instance().find(args.first());
@@ -23,12 +21,7 @@ int HelpCommand::run(const QCommandLineParser &parser, CommandContext &context)
         context.err << QStringLiteral("Unknown command: '%1'. Type 'quango help' for usage.\n").arg(args.first());
         return 1;
     }
-    QCommandLineParser commandParser;
-    commandParser.setApplicationDescription(command->help());
-    commandParser.addHelpOption();
-    command->addOptions(commandParser);
-    commandParser.parse({QStringLiteral("quango ") + command->name()});
-    context.out << commandParser.helpText();
+    context.out << command->usage();
     return 0;
 }
 

@@ -33,11 +33,17 @@ MyApiApp::MyApiApp() : AppConfig(QStringLiteral("myapi"), QStringLiteral("My API
     profile->setStr([](const Model &m) { return QStringLiteral("Profile of user %1").arg(m.value(QStringLiteral("user")).toString()); });
 }
 
+MyApiApp::~MyApiApp()
+{
+    if (!m_createProfileKey.isEmpty())
+        signals::postSave.disconnect(m_createProfileKey);
+}
+
 void MyApiApp::ready()
 {
     const ModelMeta *user = model(QStringLiteral("User"));
     const ModelMeta *profile = model(QStringLiteral("Profile"));
-    signals::postSave.connect(
+    m_createProfileKey = signals::postSave.connect(
         [profile](const void *, const Model &instance, const SaveInfo &info) {
             if (info.created && !info.raw)
                 profile->objects().create({{QStringLiteral("user"), instance.pk()}});

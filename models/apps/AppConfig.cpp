@@ -5,7 +5,7 @@
 namespace quango {
 
 AppConfig::AppConfig(QString label, QString verboseName)
-    : m_label(std::move(label)), m_verboseName(std::move(verboseName))
+    : m_label(std::move(label)), m_verboseName(std::move(verboseName)), m_migrationsPath(QStringLiteral(":/migrations/") + m_label)
 {
 }
 

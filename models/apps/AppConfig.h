@@ -25,7 +25,9 @@ public:
     const QList<ModelMeta *> &models() const { return m_modelPointers; }
     ModelMeta *model(const QString &name) const; // case-insensitive
 
-    // Qt resource or disk folder holding this app's migrations (issue: migrations).
+    // Qt resource or disk folder holding this app's migration files. Like
+    // Django's "<app>.migrations" module it defaults to ":/migrations/<label>";
+    // an app whose folder holds no migration is unmigrated (migrate --run-syncdb).
     const QString &migrationsPath() const { return m_migrationsPath; }
     void setMigrationsPath(const QString &path) { m_migrationsPath = path; }
 

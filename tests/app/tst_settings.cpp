@@ -16,6 +16,7 @@ private Q_SLOTS:
         qunsetenv("QUANGO_DATABASE_URL");
         qunsetenv("QUANGO_SETTINGS");
         qunsetenv("QUANGO_BROKER_URL");
+        qunsetenv("QUANGO_DEBUG");
     }
 
     void defaults()
@@ -48,6 +49,68 @@ private Q_SLOTS:
         QCOMPARE(s.databaseUrl(), QStringLiteral("sqlite:///from/cli.sqlite3"));
         QCOMPARE(s.source("DATABASE_URL"), Settings::Source::CommandLine);
         QCOMPARE(s.string("BROKER_URL"), QStringLiteral("redis://file"));
+    }
+
+    void topLevelKeysAndCommas()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("top.ini");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // No section; a comma in a value (QSettings would split it into a list).
+        f.write("SECRET_KEY=abc,def\nTIME_ZONE=Europe/Paris\n[other]\nDATABASE_URL=ignored\n");
+        f.close();
+        Settings s;
+        s.loadFile(file);
+        QCOMPARE(s.string("SECRET_KEY"), QStringLiteral("abc,def"));
+        QCOMPARE(s.string("TIME_ZONE"), QStringLiteral("Europe/Paris"));
+        QCOMPARE(s.source("DATABASE_URL"), Settings::Source::Default); // other sections are not ours
+        QVERIFY(s.sourceDescription("SECRET_KEY").contains(file));
+    }
+
+    void debugFlag()
+    {
+        Settings s;
+        QCOMPARE(s.debug(), false);
+        for (const char *yes : {"1", "true", "Yes", "on"}) {
+            qputenv("QUANGO_DEBUG", yes);
+            s.loadEnvironment();
+            QVERIFY2(s.debug(), yes);
+        }
+        for (const char *no : {"0", "false", "no", "OFF", ""}) {
+            qputenv("QUANGO_DEBUG", no);
+            s.loadEnvironment();
+            QVERIFY2(!s.debug(), no);
+        }
+        qputenv("QUANGO_DEBUG", "maybe");
+        s.loadEnvironment();
+        try {
+            s.debug();
+            QFAIL("DEBUG=maybe was accepted");
+        } catch (const ImproperlyConfigured &e) {
+            QVERIFY2(e.message().contains("DEBUG") && e.message().contains("QUANGO_DEBUG"), qPrintable(e.message()));
+        }
+    }
+
+    void badDatabaseUrlNamesItsSource()
+    {
+        Settings s;
+        QCOMPARE(s.database().vendor(), DatabaseUrl::Vendor::Sqlite);
+        qputenv("QUANGO_DATABASE_URL", "mysql://x/y");
+        s.loadEnvironment();
+        try {
+            s.database();
+            QFAIL("a mysql:// URL was accepted");
+        } catch (const ImproperlyConfigured &e) {
+            QVERIFY2(e.message().contains("mysql://x/y") && e.message().contains("QUANGO_DATABASE_URL"), qPrintable(e.message()));
+        }
+        s.setOverride("DATABASE_URL", "nonsense");
+        try {
+            s.database();
+            QFAIL("'nonsense' was accepted");
+        } catch (const ImproperlyConfigured &e) {
+            QVERIFY2(e.message().contains("command line"), qPrintable(e.message()));
+        }
     }
 
     void missingFileIsAnError()

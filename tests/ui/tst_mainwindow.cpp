@@ -49,8 +49,13 @@ private Q_SLOTS:
         QTest::keyClick(tree, Qt::Key_Down);
         QCOMPARE(tree->currentItem()->data(0, Qt::UserRole).toString(), QStringLiteral("myapi.MyModel"));
 
-        QDir().mkpath("screenshots");
-        QVERIFY(window.grab().save("screenshots/mainwindow.png"));
+        // The test binary sits in <build>/tests, and ctest runs it there: the
+        // build folder is its parent, whatever the working directory.
+        const QString folder = QDir(QCoreApplication::applicationDirPath() + "/../screenshots").absolutePath();
+        QVERIFY(QDir().mkpath(folder));
+        const QString file = folder + "/mainwindow.png";
+        QVERIFY2(window.grab().save(file), qPrintable(file));
+        qInfo("Screenshot: %s", qPrintable(file));
     }
 };
 

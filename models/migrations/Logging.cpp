@@ -1,0 +1,3 @@
+#include "migrations/Logging.h"
+
+Q_LOGGING_CATEGORY(lcMigrations, "quango.migrations", QtInfoMsg)
