@@ -1,4 +1,5 @@
 #include "app/commands/MakeMigrationsCommand.h"
+#include "app/commands/InteractiveMigrationQuestioner.h"
 #include "apps/Registry.h"
 #include "migrations/MigrationAutodetector.h"
 #include "migrations/MigrationError.h"
@@ -6,8 +7,8 @@
 #include "migrations/MigrationQuestioner.h"
 #include "migrations/MigrationWriter.h"
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <cstdio>
+#include <unistd.h>
 
 namespace quango {
 
@@ -18,18 +19,14 @@ void MakeMigrationsCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Show what migrations would be made; don't write them.")});
     parser.addOption({QStringLiteral("empty"), QStringLiteral("Create an empty migration.")});
     parser.addOption({{QStringLiteral("n"), QStringLiteral("name")}, QStringLiteral("Use this name for the migration file(s)."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("migrations-dir"), QStringLiteral("Write (and read) migrations in DIR/<app_label>/."), QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("migrations-dir"),
+                      QStringLiteral("Read and write an app's migrations in DIR/<app_label>/ when that folder exists or the app has no "
+                                     "migrations of its own (repeatable: the first DIR with the app's folder wins)."),
+                      QStringLiteral("dir")});
+    parser.addOption({{QStringLiteral("noinput"), QStringLiteral("no-input")}, QStringLiteral("Tells Quango to NOT prompt the user for input of any kind.")});
     parser.addOption({QStringLiteral("default"), QStringLiteral("One-off default for a new non-null field: app.Model.field=VALUE (JSON or text)."),
                       QStringLiteral("spec")});
     parser.addOption({QStringLiteral("rename"), QStringLiteral("Treat a change as a rename: app.Model.old=new or app.Old=New."), QStringLiteral("spec")});
-}
-
-static QVariant parseValue(const QString &text)
-{
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + text.toUtf8() + "]");
-    if (doc.isArray() && doc.array().size() == 1)
-        return doc.array().at(0).toVariant();
-    return text;
 }
 
 int MakeMigrationsCommand::run(const QCommandLineParser &parser, CommandContext &context)
@@ -38,26 +35,22 @@ int MakeMigrationsCommand::run(const QCommandLineParser &parser, CommandContext 
     QStringList labels = parser.positionalArguments();
     for (const QString &label : std::as_const(labels))
         registry.appOrThrow(label);
-    const QString dir = parser.value(QStringLiteral("migrations-dir"));
     MigrationLoader loader(registry);
-    auto folder = [&](const QString &app) -> QString {
-        if (!dir.isEmpty())
-            return QDir(dir).filePath(app);
-        const QString path = registry.appOrThrow(app).migrationsPath();
-        return path.startsWith(QLatin1Char(':')) ? QString() : path;
-    };
-    if (!dir.isEmpty())
-        for (AppConfig *app : registry.apps())
-            loader.setMigrationsPath(app->label(), QDir(dir).filePath(app->label()));
+    loader.setMigrationsRoots(parser.values(QStringLiteral("migrations-dir")));
     loader.load();
     loader.checkConflicts();
 
-    MigrationQuestioner questioner;
+    // Prompts only on a terminal, like Django; scripts and CI get the flags' answers.
+    const bool interactive = !parser.isSet(QStringLiteral("noinput")) && isatty(STDIN_FILENO);
+    QTextStream stdinStream(stdin);
+    MigrationQuestioner plain;
+    InteractiveMigrationQuestioner prompting(stdinStream, context.out);
+    MigrationQuestioner &questioner = interactive ? prompting : plain;
     for (const QString &spec : parser.values(QStringLiteral("default"))) {
         const qsizetype eq = spec.indexOf(QLatin1Char('='));
         if (eq <= 0)
             throw MigrationError(QStringLiteral("--default needs app.Model.field=VALUE, got '%1'.").arg(spec));
-        questioner.setDefault(spec.left(eq), parseValue(spec.mid(eq + 1)));
+        questioner.setDefault(spec.left(eq), InteractiveMigrationQuestioner::parseValue(spec.mid(eq + 1)));
     }
     for (const QString &spec : parser.values(QStringLiteral("rename")))
         questioner.addRename(spec);
@@ -68,9 +61,10 @@ int MakeMigrationsCommand::run(const QCommandLineParser &parser, CommandContext 
             throw MigrationError(QStringLiteral("You must supply at least one app label when using --empty."));
         for (const QString &app : std::as_const(labels)) {
             const QList<MigrationKey> leaves = loader.graph().leafNodes(app);
-            const QString name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : QStringLiteral("auto");
-            auto migration = std::make_shared<Migration>(app, MigrationAutodetector::nextNumber(loader.graph(), app) + QLatin1Char('_')
-                                                                  + (leaves.isEmpty() && !parser.isSet(QStringLiteral("name")) ? QStringLiteral("initial") : name));
+            // Django's names: "initial" for an app's first, "auto_<timestamp>" after.
+            const QString name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name"))
+                                                                      : MigrationAutodetector::suggestName({}, leaves.isEmpty());
+            auto migration = std::make_shared<Migration>(app, MigrationAutodetector::nextNumber(loader.graph(), app) + QLatin1Char('_') + name);
             migration->setDependencies(leaves);
             migration->setInitial(leaves.isEmpty());
             changes[app] << migration;
@@ -86,13 +80,23 @@ int MakeMigrationsCommand::run(const QCommandLineParser &parser, CommandContext 
         return 0;
     }
     const bool write = !parser.isSet(QStringLiteral("dry-run")) && !parser.isSet(QStringLiteral("check"));
+    // Every folder is checked before the first file is written: never half a set of migrations.
+    for (auto it = changes.cbegin(); it != changes.cend() && write; ++it) {
+        const QString where = loader.migrationsPath(it.key());
+        if (where.isEmpty())
+            throw MigrationError(QStringLiteral("App '%1' has no migrations folder: pass --migrations-dir DIR to write its migrations in DIR/%1.")
+                                     .arg(it.key()));
+        // A Qt resource is compiled in: the files must go to the source folder it is built from.
+        if (where.startsWith(QLatin1Char(':')))
+            throw MigrationError(QStringLiteral("App '%1' reads its migrations from the Qt resource '%2', which cannot be written: pass "
+                                                "--migrations-dir pointing at the source folder those files are compiled from "
+                                                "(the folder that holds %1/).")
+                                     .arg(it.key(), where));
+    }
     for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
         context.out << "Migrations for '" << it.key() << "':\n";
         for (const MigrationPtr &migration : it.value()) {
-            QString where = folder(it.key());
-            if (write && where.isEmpty())
-                throw MigrationError(QStringLiteral("App '%1' has no migrations folder on disk (its path is '%2'): pass --migrations-dir.")
-                                         .arg(it.key(), registry.appOrThrow(it.key()).migrationsPath()));
+            const QString where = loader.migrationsPath(it.key());
             const MigrationWriter writer(*migration);
             const QString path = write ? writer.write(where) : QDir(where).filePath(writer.fileName());
             context.out << "  " << path << "\n";

@@ -30,7 +30,7 @@ void Migration::apply(ProjectState &state, SchemaEditor &editor) const
     }
 }
 
-void Migration::unapply(const ProjectState &state, SchemaEditor &editor) const
+void Migration::unapply(const ProjectState &state, SchemaEditor &editor, const ProjectState *knownAfter) const
 {
     QList<QPair<ProjectState, ProjectState>> steps; // (before, after) per operation
     ProjectState current = state;
@@ -42,6 +42,8 @@ void Migration::unapply(const ProjectState &state, SchemaEditor &editor) const
         steps.append({current, after});
         current = after;
     }
+    if (knownAfter && !steps.isEmpty())
+        steps.last().second = *knownAfter;
     for (qsizetype i = m_operations.size() - 1; i >= 0; --i)
         m_operations.at(i)->databaseBackwards(m_appLabel, editor, steps.at(i).second, steps.at(i).first);
 }

@@ -42,7 +42,9 @@ public:
     void apply(ProjectState &state, SchemaEditor &editor) const;
     // Runs them backwards; `state` is the state before this migration (unchanged).
     // Throws IrreversibleError, before any DDL, when an operation cannot be reversed.
-    void unapply(const ProjectState &state, SchemaEditor &editor) const;
+    // knownAfter: the state after this migration when the caller has it
+    // rendered already (the executor's previous step), to save a rendering.
+    void unapply(const ProjectState &state, SchemaEditor &editor, const ProjectState *knownAfter = nullptr) const;
 
     QJsonObject toJson() const;
     // Throws MigrationError naming `filePath` and the problem.

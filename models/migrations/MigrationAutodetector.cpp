@@ -25,6 +25,25 @@
 namespace quango {
 
 namespace {
+
+// An app's models keyed by lower-case name, as the comparisons look them up.
+QMap<QString, ModelState> modelsByName(const ProjectState &state, const QString &app)
+{
+    QMap<QString, ModelState> out;
+    for (const ModelState &m : state.models(app))
+        out.insert(m.nameLower(), m);
+    return out;
+}
+
+// The keys of `a` that `b` does not have, in key order.
+QStringList keysOnlyIn(const QMap<QString, ModelState> &a, const QMap<QString, ModelState> &b)
+{
+    QStringList out;
+    for (auto it = a.cbegin(); it != a.cend(); ++it)
+        if (!b.contains(it.key()))
+            out << it.key();
+    return out;
+}
 QString fieldName(const QVariantMap &field) { return field.value(QStringLiteral("name")).toString(); }
 
 QVariantMap withoutName(QVariantMap field)
@@ -33,13 +52,19 @@ QVariantMap withoutName(QVariantMap field)
     return field;
 }
 
-bool sameFieldsIgnoringNames(const ModelState &a, const ModelState &b)
+// Django's only_relation_agnostic_fields: a renamed model's relations may
+// point at other renamed models (or at itself), so targets are not compared.
+bool sameFieldsIgnoringRelations(const ModelState &a, const ModelState &b)
 {
     if (a.fields.size() != b.fields.size())
         return false;
-    for (qsizetype i = 0; i < a.fields.size(); ++i)
-        if (a.fields.at(i) != b.fields.at(i))
+    for (qsizetype i = 0; i < a.fields.size(); ++i) {
+        QVariantMap x = a.fields.at(i), y = b.fields.at(i);
+        x.remove(QStringLiteral("to"));
+        y.remove(QStringLiteral("to"));
+        if (x != y)
             return false;
+    }
     return true;
 }
 
@@ -81,40 +106,44 @@ MigrationAutodetector::MigrationAutodetector(ProjectState from, ProjectState to,
 {
 }
 
-void MigrationAutodetector::detectApp(const QString &app, QList<OperationPtr> &out)
+void MigrationAutodetector::detectModelRenames(const QString &app)
 {
-    QMap<QString, ModelState> oldModels, newModels;
-    for (const ModelState &m : m_from.models(app))
-        oldModels.insert(m.nameLower(), m);
-    for (const ModelState &m : m_to.models(app))
-        newModels.insert(m.nameLower(), m);
-
-    QList<OperationPtr> renames, creates, fieldRenames, removeIndexes, addFields, alterFields, uniqueTogether, removeFields, deletes,
-        tables, options, addIndexes;
-
-    // Renamed models (only when the questioner agrees).
-    QStringList added, removed;
-    for (const QString &key : newModels.keys())
-        if (!oldModels.contains(key))
-            added << key;
-    for (const QString &key : oldModels.keys())
-        if (!newModels.contains(key))
-            removed << key;
-    for (const QString &newKey : QStringList(added)) {
+    const QMap<QString, ModelState> oldModels = modelsByName(m_from, app), newModels = modelsByName(m_to, app);
+    QStringList added = keysOnlyIn(newModels, oldModels), removed = keysOnlyIn(oldModels, newModels);
+    for (const QString &newKey : std::as_const(added)) {
         for (const QString &oldKey : QStringList(removed)) {
-            ModelState renamed = oldModels.value(oldKey);
-            renamed.name = newModels.value(newKey).name;
-            if (sameFieldsIgnoringNames(renamed, newModels.value(newKey))
-                && m_questioner.askRenameModel(app, oldModels.value(oldKey).name, newModels.value(newKey).name)) {
-                renames << std::make_shared<RenameModel>(oldModels.value(oldKey).name, renamed.name);
-                added.removeAll(newKey);
+            const ModelState &oldModel = oldModels.value(oldKey);
+            const ModelState &newModel = newModels.value(newKey);
+            if (sameFieldsIgnoringRelations(oldModel, newModel) && m_questioner.askRenameModel(app, oldModel.name, newModel.name)) {
+                auto rename = std::make_shared<RenameModel>(oldModel.name, newModel.name);
+                m_renameOps[app] << rename;
+                // Like Django, the rename depends on the other apps whose models
+                // point at the model: replayed after them, it repoints their
+                // relations too, in every order the graph allows.
+                const QString oldLabel = app + QLatin1Char('.') + oldModel.name;
+                for (const ModelState &other : m_from.models())
+                    if (other.appLabel != app && other.relatedModels().contains(oldLabel, Qt::CaseInsensitive))
+                        m_renameDependents[app].insert(other.appLabel);
+                // Later comparisons (this app's fields, other apps' relations)
+                // see the model under its new name.
+                rename->stateForwards(app, m_from);
                 removed.removeAll(oldKey);
-                oldModels.remove(oldKey);
-                oldModels.insert(newKey, renamed);
                 break;
             }
         }
     }
+}
+
+void MigrationAutodetector::detectApp(const QString &app, QList<OperationPtr> &out)
+{
+    const QMap<QString, ModelState> oldModels = modelsByName(m_from, app), newModels = modelsByName(m_to, app);
+
+    QList<OperationPtr> renames, creates, fieldRenames, removeIndexes, addFields, alterFields, uniqueTogether, removeFields, deletes,
+        tables, options, addIndexes;
+
+    // Model renames were found first (detectModelRenames) and applied to m_from.
+    renames = m_renameOps.value(app);
+    QStringList added = keysOnlyIn(newModels, oldModels), removed = keysOnlyIn(oldModels, newModels);
 
     // New models, same-app relation targets first.
     QStringList ordered;
@@ -175,7 +204,8 @@ void MigrationAutodetector::detectApp(const QString &app, QList<OperationPtr> &o
         for (const QString &newName : QStringList(addedFields)) {
             for (const QString &oldName : QStringList(removedFields)) {
                 if (withoutName(*oldModel.field(oldName)) == withoutName(*newModel.field(newName))
-                    && m_questioner.askRenameField(app, model, oldName, newName)) {
+                    && m_questioner.askRenameField(app, model, oldName, newName,
+                                                newModel.field(newName)->value(QStringLiteral("type")).toString())) {
                     fieldRenames << std::make_shared<RenameField>(model, oldName, newName);
                     addedFields.removeAll(newName);
                     removedFields.removeAll(oldName);
@@ -256,6 +286,10 @@ QMap<QString, QList<OperationPtr>> MigrationAutodetector::operations(const QStri
     }
     apps.sort();
     m_created.clear();
+    m_renameOps.clear();
+    m_renameDependents.clear();
+    for (const QString &app : std::as_const(apps))
+        detectModelRenames(app);
     QMap<QString, QList<OperationPtr>> out;
     for (const QString &app : std::as_const(apps)) {
         QList<OperationPtr> operations;
@@ -293,51 +327,191 @@ QString MigrationAutodetector::suggestName(const QList<OperationPtr> &operations
     return QStringLiteral("auto_") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd_HHmm"));
 }
 
+namespace {
+// "app.model" (lower case) of every other-app model an operation's fields point to.
+QStringList crossAppTargets(const QString &app, const OperationPtr &operation)
+{
+    const QJsonObject json = operation->toJson();
+    QJsonArray fields = json.value(QStringLiteral("fields")).toArray();
+    if (json.contains(QStringLiteral("field")))
+        fields.append(json.value(QStringLiteral("field")));
+    QStringList out;
+    for (const QJsonValue &field : std::as_const(fields)) {
+        const QString to = field.toObject().value(QStringLiteral("to")).toString().toLower();
+        if (to.contains(QLatin1Char('.')) && to.section(QLatin1Char('.'), 0, 0) != app && !out.contains(to))
+            out << to;
+    }
+    return out;
+}
+
+QString fieldTargetApp(const QVariantMap &field)
+{
+    const QString to = field.value(QStringLiteral("to")).toString();
+    return to.contains(QLatin1Char('.')) ? to.section(QLatin1Char('.'), 0, 0) : QString();
+}
+} // namespace
+
+QList<QList<OperationPtr>> MigrationAutodetector::splitForCycle(const QString &app, const QList<OperationPtr> &operations,
+                                                                const QSet<QString> &cycleApps)
+{
+    // Like Django: the models are created without their foreign keys into the
+    // cycle, and a second migration adds those fields (and the options that
+    // name them) once the other apps' models exist.
+    QList<OperationPtr> first, second, secondOptions;
+    for (const OperationPtr &operation : operations) {
+        const auto create = std::dynamic_pointer_cast<CreateModel>(operation);
+        if (!create) {
+            bool intoCycle = false;
+            for (const QString &target : crossAppTargets(app, operation))
+                intoCycle = intoCycle || cycleApps.contains(target.section(QLatin1Char('.'), 0, 0));
+            (intoCycle ? second : first) << operation;
+            continue;
+        }
+        QList<QVariantMap> kept;
+        QSet<QString> moved;
+        for (const QVariantMap &field : create->fields()) {
+            if (cycleApps.contains(fieldTargetApp(field).toLower())) {
+                second << std::make_shared<AddField>(create->name(), field);
+                moved.insert(fieldName(field));
+            } else {
+                kept << field;
+            }
+        }
+        if (moved.isEmpty()) {
+            first << operation;
+            continue;
+        }
+        auto usesMoved = [&](const QStringList &fields) {
+            for (QString name : fields)
+                if (moved.contains(name.remove(QLatin1Char('-'))))
+                    return true;
+            return false;
+        };
+        MetaOptions options = create->options();
+        QList<QStringList> together;
+        bool togetherMoved = false;
+        for (const QStringList &set : create->options().uniqueTogether)
+            togetherMoved = togetherMoved || usesMoved(set);
+        if (togetherMoved) {
+            options.uniqueTogether.clear();
+            secondOptions << std::make_shared<AlterUniqueTogether>(create->name(), create->options().uniqueTogether);
+        }
+        options.indexes.clear();
+        for (const Index &index : create->options().indexes) {
+            if (usesMoved(index.fields))
+                secondOptions << std::make_shared<AddIndex>(create->name(), index);
+            else
+                options.indexes << index;
+        }
+        options.constraints.clear();
+        for (const Constraint &constraint : create->options().constraints) {
+            if (usesMoved(constraint.fields))
+                secondOptions << std::make_shared<AddConstraint>(create->name(), constraint);
+            else
+                options.constraints << constraint;
+        }
+        first << std::make_shared<CreateModel>(create->name(), kept, options);
+    }
+    QList<QList<OperationPtr>> out{first};
+    if (!second.isEmpty() || !secondOptions.isEmpty())
+        out << (second << secondOptions);
+    return out;
+}
+
 QMap<QString, QList<MigrationPtr>> MigrationAutodetector::changes(const MigrationGraph &graph, const QStringList &appLabels, const QString &name)
 {
     const QMap<QString, QList<OperationPtr>> perApp = operations(appLabels);
-    QMap<QString, QList<MigrationPtr>> out;
-    // Pass 1: names and same-app dependencies.
+    QMap<QString, QList<QList<OperationPtr>>> chunks;
+    // Which apps' first migrations need which others' (models created in this run).
+    QMap<QString, QSet<QString>> needs;
     for (auto it = perApp.cbegin(); it != perApp.cend(); ++it) {
+        chunks[it.key()] << it.value();
+        for (const OperationPtr &operation : it.value())
+            for (const QString &target : crossAppTargets(it.key(), operation)) {
+                const QString targetApp = target.section(QLatin1Char('.'), 0, 0);
+                if (m_created.contains(target) && perApp.contains(targetApp))
+                    needs[it.key()].insert(targetApp);
+            }
+    }
+    // Order the apps; when only cycles remain, split one app that is on a cycle.
+    QSet<QString> done;
+    while (done.size() < perApp.size()) {
+        bool progress = false;
+        for (const QString &app : perApp.keys())
+            if (!done.contains(app) && (needs.value(app) - done).isEmpty()) {
+                done.insert(app);
+                progress = true;
+            }
+        if (progress)
+            continue;
+        QSet<QString> pending;
+        for (const QString &app : perApp.keys())
+            if (!done.contains(app))
+                pending.insert(app);
+        // Apps reachable from `from` through pending ones.
+        auto reachable = [&](const QString &from) {
+            QSet<QString> seen;
+            QStringList stack{from};
+            while (!stack.isEmpty())
+                for (const QString &next : needs.value(stack.takeLast()))
+                    if (pending.contains(next) && !seen.contains(next)) {
+                        seen.insert(next);
+                        stack << next;
+                    }
+            return seen;
+        };
+        QString pick;
+        for (const QString &app : perApp.keys())
+            if (pending.contains(app) && reachable(app).contains(app)) {
+                pick = app;
+                break;
+            }
+        Q_ASSERT(!pick.isEmpty()); // no progress means a cycle among the pending apps
+        chunks[pick] = splitForCycle(pick, perApp.value(pick), pending - QSet<QString>{pick});
+        done.insert(pick);
+    }
+
+    QMap<QString, QList<MigrationPtr>> out;
+    // Names and same-app dependencies.
+    for (auto it = chunks.cbegin(); it != chunks.cend(); ++it) {
         const QString &app = it.key();
         const QList<MigrationKey> leaves = graph.leafNodes(app);
         const bool initial = leaves.isEmpty();
-        auto migration = std::make_shared<Migration>(app, nextNumber(graph, app) + QLatin1Char('_')
-                                                              + (name.isEmpty() ? suggestName(it.value(), initial) : name));
-        migration->setInitial(initial);
-        for (const MigrationKey &leaf : leaves)
-            migration->addDependency(leaf);
-        for (const OperationPtr &operation : it.value())
-            migration->addOperation(operation);
-        out[app] << migration;
+        int number = nextNumber(graph, app).toInt();
+        QList<MigrationKey> previous = leaves;
+        for (const QList<OperationPtr> &operations : it.value()) {
+            auto migration = std::make_shared<Migration>(app, QStringLiteral("%1").arg(number++, 4, 10, QLatin1Char('0')) + QLatin1Char('_')
+                                                                  + (name.isEmpty() ? suggestName(operations, initial) : name));
+            migration->setInitial(initial);
+            for (const MigrationKey &leaf : std::as_const(previous))
+                migration->addDependency(leaf);
+            for (const OperationPtr &operation : operations)
+                migration->addOperation(operation);
+            previous = {migration->key()};
+            out[app] << migration;
+        }
     }
-    // Pass 2: relations to other apps depend on the migration that has their model.
+    // Relations to other apps depend on the migration that creates their model
+    // (always an app's first one), or on the app's current leaf.
     for (auto it = out.begin(); it != out.end(); ++it) {
         const QString &app = it.key();
-        MigrationPtr migration = it.value().first();
-        QStringList targets;
-        for (const OperationPtr &operation : migration->operations()) {
-            const QJsonObject json = operation->toJson();
-            QJsonArray fields = json.value(QStringLiteral("fields")).toArray();
-            if (json.contains(QStringLiteral("field")))
-                fields.append(json.value(QStringLiteral("field")));
-            for (const QJsonValue &field : std::as_const(fields)) {
-                const QString to = field.toObject().value(QStringLiteral("to")).toString();
-                if (to.contains(QLatin1Char('.')) && !targets.contains(to))
-                    targets << to;
-            }
-        }
-        {
+        for (const MigrationPtr &migration : it.value()) {
+            QStringList targets;
+            for (const OperationPtr &operation : migration->operations())
+                for (const QString &target : crossAppTargets(app, operation))
+                    if (!targets.contains(target))
+                        targets << target;
             for (const QString &target : std::as_const(targets)) {
                 const QString targetApp = target.section(QLatin1Char('.'), 0, 0);
-                if (targetApp == app)
-                    continue;
-                if (m_created.contains(target.toLower()) && out.contains(targetApp))
+                if (m_created.contains(target) && out.contains(targetApp))
                     migration->addDependency(out.value(targetApp).first()->key());
                 else if (!graph.leafNodes(targetApp).isEmpty())
                     migration->addDependency(graph.leafNodes(targetApp).first());
             }
         }
+        for (const QString &dependent : m_renameDependents.value(app))
+            if (!graph.leafNodes(dependent).isEmpty())
+                it.value().first()->addDependency(graph.leafNodes(dependent).first());
     }
     return out;
 }

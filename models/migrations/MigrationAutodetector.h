@@ -11,7 +11,8 @@ class MigrationQuestioner;
 // Django's MigrationAutodetector: compares the state the migrations give
 // (`from`) with the models in code (`to`) and produces the operations each
 // app needs, as migrations numbered after the graph's leaves, named like
-// Django's, with dependencies in order across apps. Renames are only produced
+// Django's, with dependencies in order across apps (a cycle of foreign keys
+// between apps is split like Django's: CreateModel first, AddField after). Renames are only produced
 // when the questioner says so; a non-null field without a default needs the
 // questioner's one-off default, or it is an error naming the field.
 class MigrationAutodetector {
@@ -28,11 +29,21 @@ public:
     static QString suggestName(const QList<OperationPtr> &operations, bool initial);
 
 private:
+    // Renamed models (only when the questioner agrees), applied to m_from
+    // before any other comparison so that relations to them are not changes.
+    void detectModelRenames(const QString &appLabel);
     void detectApp(const QString &appLabel, QList<OperationPtr> &out);
+    // One app's operations as two migrations when its foreign keys into
+    // `cycleApps` close a dependency cycle: without those fields, then with.
+    static QList<QList<OperationPtr>> splitForCycle(const QString &appLabel, const QList<OperationPtr> &operations,
+                                                    const QSet<QString> &cycleApps);
     ProjectState m_from, m_to;
     MigrationQuestioner &m_questioner;
     // (app, model) created in this run, for cross-app dependencies.
     QSet<QString> m_created;
+    QMap<QString, QList<OperationPtr>> m_renameOps;
+    // App -> other apps whose models point at a model it renames.
+    QMap<QString, QSet<QString>> m_renameDependents;
 };
 
 } // namespace quango

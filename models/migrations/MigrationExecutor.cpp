@@ -9,7 +9,9 @@
 #include "migrations/MigrationRecorder.h"
 #include "signals/ModelSignals.h"
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSqlQuery>
+#include <optional>
 
 namespace quango {
 
@@ -69,7 +71,22 @@ QList<MigrationStep> MigrationExecutor::migrationPlan(const QList<MigrationKey> 
 ProjectState MigrationExecutor::stateBefore(const Migration &migration) const
 {
     const MigrationGraph &graph = m_loader.graph();
-    return graph.makeState(graph.parents(migration.key()));
+    QList<MigrationKey> nodes = graph.parents(migration.key());
+    if (m_inMigrate) {
+        // Like Django's executor: the state also holds every other applied
+        // migration that does not come after this one, so that operations
+        // see the models of apps outside its ancestry (RenameModel repoints
+        // their many-to-many tables).
+        const QList<MigrationKey> after = graph.backwardsPlan(migration.key());
+        const QSet<MigrationKey> later(after.cbegin(), after.cend());
+        QList<MigrationKey> others;
+        for (const MigrationKey &key : m_running)
+            if (graph.contains(key) && !later.contains(key))
+                others << key;
+        std::sort(others.begin(), others.end()); // a stable order for a stable replay
+        nodes << others;
+    }
+    return graph.makeState(nodes);
 }
 
 void MigrationExecutor::sendPreMigrate(int verbosity)
@@ -97,11 +114,36 @@ void MigrationExecutor::migrate(const QList<MigrationStep> &plan, bool fake, int
         sendPreMigrate(verbosity);
     if (m_progress)
         m_progress->planStart(int(plan.size()));
+    m_running = m_loader.applied();
+    m_inMigrate = true;
+    const auto reset = qScopeGuard([this] { m_inMigrate = false; });
+    // Forwards, one migration's final state is the next one's starting state
+    // (as in Django): carried along, it is neither replayed nor rendered again.
+    std::optional<ProjectState> carried;
+    // Backwards, the state before the migration just unapplied is the state
+    // after the next one when nothing applied remains after that one.
+    std::optional<ProjectState> unappliedBefore;
     for (const MigrationStep &step : plan) {
-        if (step.backwards)
-            unapplyOne(*step.migration, fake);
-        else
-            applyOne(*step.migration, fake);
+        if (step.backwards) {
+            carried.reset();
+            const ProjectState *knownAfter = nullptr;
+            if (unappliedBefore) {
+                bool alone = true;
+                for (const MigrationKey &key : m_loader.graph().backwardsPlan(step.migration->key()))
+                    alone = alone && (key == step.migration->key() || !m_running.contains(key));
+                if (alone)
+                    knownAfter = &*unappliedBefore;
+            }
+            std::optional<ProjectState> before = unapplyOne(*step.migration, fake, knownAfter);
+            unappliedBefore = std::move(before);
+            m_running.remove(step.migration->key());
+        } else {
+            unappliedBefore.reset();
+            if (!carried)
+                carried = stateBefore(*step.migration);
+            applyOne(*step.migration, fake, *carried);
+            m_running.insert(step.migration->key());
+        }
     }
     m_loader.load();
     if (sendSignals)
@@ -141,7 +183,7 @@ private:
 };
 } // namespace
 
-void MigrationExecutor::applyOne(const Migration &migration, bool fake)
+void MigrationExecutor::applyOne(const Migration &migration, bool fake, ProjectState &state)
 {
     if (m_progress)
         m_progress->applyStart(migration, fake);
@@ -150,8 +192,9 @@ void MigrationExecutor::applyOne(const Migration &migration, bool fake)
     try {
         ForeignKeyGuard guard(m_connection);
         Atomic transaction(m_connection.alias());
-        if (!fake) {
-            ProjectState state = stateBefore(migration);
+        if (fake) {
+            migration.mutateState(state);
+        } else {
             SchemaEditor editor(m_connection);
             migration.apply(state, editor);
             guard.check();
@@ -170,8 +213,9 @@ void MigrationExecutor::applyOne(const Migration &migration, bool fake)
         m_progress->applySuccess(migration, fake, timer.elapsed());
 }
 
-void MigrationExecutor::unapplyOne(const Migration &migration, bool fake)
+std::optional<ProjectState> MigrationExecutor::unapplyOne(const Migration &migration, bool fake, const ProjectState *knownAfter)
 {
+    std::optional<ProjectState> before;
     if (m_progress)
         m_progress->unapplyStart(migration, fake);
     QElapsedTimer timer;
@@ -181,7 +225,9 @@ void MigrationExecutor::unapplyOne(const Migration &migration, bool fake)
         Atomic transaction(m_connection.alias());
         if (!fake) {
             SchemaEditor editor(m_connection);
-            migration.unapply(stateBefore(migration), editor);
+            before = stateBefore(migration);
+            before->render(); // shared with the copies unapply() makes, and kept for the next step
+            migration.unapply(*before, editor, knownAfter);
             guard.check();
         }
         MigrationRecorder(m_connection).recordUnapplied(migration.appLabel(), migration.name());
@@ -196,6 +242,7 @@ void MigrationExecutor::unapplyOne(const Migration &migration, bool fake)
     m_connection.clearStatementCache();
     if (m_progress)
         m_progress->unapplySuccess(migration, fake, timer.elapsed());
+    return before;
 }
 
 QStringList MigrationExecutor::collectSql(const MigrationStep &step)

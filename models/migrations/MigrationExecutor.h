@@ -1,5 +1,6 @@
 #pragma once
 #include "migrations/MigrationLoader.h"
+#include <optional>
 
 namespace quango {
 
@@ -32,19 +33,25 @@ public:
     void migrate(const QList<MigrationStep> &plan, bool fake = false, int verbosity = 1, bool sendSignals = true);
     // The SQL a plan step would run (sqlmigrate), without running it.
     QStringList collectSql(const MigrationStep &step);
-    // The state before `migration`: its ancestors applied.
+    // The state before `migration`: its ancestors applied and, while
+    // migrate() runs, every other applied migration that is not its descendant.
     ProjectState stateBefore(const Migration &migration) const;
 
     void sendPreMigrate(int verbosity);
     void sendPostMigrate(int verbosity);
 
 private:
-    void applyOne(const Migration &migration, bool fake);
-    void unapplyOne(const Migration &migration, bool fake);
+    // `state`: the state before `migration`; it becomes the state after it.
+    void applyOne(const Migration &migration, bool fake, ProjectState &state);
+    // Returns the (rendered) state before `migration`, unless faked.
+    std::optional<ProjectState> unapplyOne(const Migration &migration, bool fake, const ProjectState *knownAfter);
     Connection &m_connection;
     const Registry &m_registry;
     MigrationProgress *m_progress;
     MigrationLoader m_loader;
+    // What is applied while migrate() runs (the loader's set is read once).
+    QSet<MigrationKey> m_running;
+    bool m_inMigrate = false;
 };
 
 } // namespace quango

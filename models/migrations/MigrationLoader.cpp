@@ -5,6 +5,7 @@
 #include "migrations/MigrationRecorder.h"
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace quango {
 
@@ -18,6 +19,38 @@ QString MigrationLoader::migrationsPath(const QString &appLabel) const
     return app ? app->migrationsPath() : QString();
 }
 
+static QStringList migrationFiles(const QDir &dir)
+{
+    QStringList out;
+    for (const QString &file : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        if (!file.startsWith(QLatin1Char('_')) && !file.startsWith(QLatin1Char('.')))
+            out << file;
+    return out;
+}
+
+bool MigrationLoader::hasMigrationFiles(const QString &path)
+{
+    return !path.isEmpty() && !migrationFiles(QDir(path)).isEmpty();
+}
+
+void MigrationLoader::setMigrationsRoots(const QStringList &dirs)
+{
+    if (dirs.isEmpty())
+        return;
+    for (AppConfig *app : m_registry.apps()) {
+        QString chosen;
+        for (const QString &dir : dirs)
+            if (QFileInfo(QDir(dir).filePath(app->label())).isDir()) {
+                chosen = QDir(dir).filePath(app->label());
+                break;
+            }
+        if (chosen.isEmpty() && !hasMigrationFiles(app->migrationsPath()))
+            chosen = QDir(dirs.first()).filePath(app->label());
+        if (!chosen.isEmpty())
+            m_paths.insert(app->label(), chosen);
+    }
+}
+
 void MigrationLoader::load()
 {
     m_graph = MigrationGraph();
@@ -29,10 +62,8 @@ void MigrationLoader::load()
         QDir dir(path);
         if (!dir.exists())
             continue;
-        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        const QStringList files = migrationFiles(dir);
         for (const QString &file : files) {
-            if (file.startsWith(QLatin1Char('_')) || file.startsWith(QLatin1Char('.')))
-                continue;
             const QString filePath = dir.filePath(file);
             QFile f(filePath);
             if (!f.open(QIODevice::ReadOnly))

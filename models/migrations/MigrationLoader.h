@@ -21,6 +21,14 @@ public:
     void load();
     // Extra folders per app label, read instead of the app's own path (makemigrations --migrations-dir, tests).
     void setMigrationsPath(const QString &appLabel, const QString &path) { m_paths.insert(appLabel, path); }
+    // makemigrations --migrations-dir DIR (repeatable): an app reads (and
+    // writes) the first DIR/<label> that exists, or the first DIR/<label> when
+    // its own migrationsPath() holds no migration; otherwise it keeps its own
+    // path, so apps whose migrations ship elsewhere (built-in apps' resources)
+    // do not look unmigrated.
+    void setMigrationsRoots(const QStringList &dirs);
+    // Does `path` (a folder or a ":/" resource) hold at least one migration file?
+    static bool hasMigrationFiles(const QString &path);
     QString migrationsPath(const QString &appLabel) const;
 
     const MigrationGraph &graph() const { return m_graph; }

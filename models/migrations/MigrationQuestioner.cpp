@@ -11,7 +11,7 @@ void MigrationQuestioner::setDefault(const QString &fieldPath, const QVariant &v
 
 void MigrationQuestioner::addRename(const QString &spec) { m_renames.insert(spec.toLower()); }
 
-std::optional<QVariant> MigrationQuestioner::askNotNullAddition(const QString &appLabel, const QString &model, const QString &field)
+std::optional<QVariant> MigrationQuestioner::flagDefault(const QString &appLabel, const QString &model, const QString &field) const
 {
     const auto it = m_defaults.constFind(path(appLabel, model, field));
     if (it == m_defaults.constEnd())
@@ -19,19 +19,28 @@ std::optional<QVariant> MigrationQuestioner::askNotNullAddition(const QString &a
     return *it;
 }
 
-std::optional<QVariant> MigrationQuestioner::askNotNullAlteration(const QString &appLabel, const QString &model, const QString &field)
+bool MigrationQuestioner::flagRename(const QString &spec) const { return m_renames.contains(spec.toLower()); }
+
+std::optional<QVariant> MigrationQuestioner::askNotNullAddition(const QString &appLabel, const QString &model, const QString &field)
 {
-    return askNotNullAddition(appLabel, model, field);
+    return flagDefault(appLabel, model, field);
 }
 
-bool MigrationQuestioner::askRenameField(const QString &appLabel, const QString &model, const QString &oldName, const QString &newName)
+std::optional<QVariant> MigrationQuestioner::askNotNullAlteration(const QString &appLabel, const QString &model, const QString &field)
 {
-    return m_renames.contains(path(appLabel, model, oldName) + QLatin1Char('=') + newName.toLower());
+    return flagDefault(appLabel, model, field);
+}
+
+bool MigrationQuestioner::askRenameField(const QString &appLabel, const QString &model, const QString &oldName, const QString &newName,
+                                         const QString &fieldType)
+{
+    Q_UNUSED(fieldType);
+    return flagRename(path(appLabel, model, oldName) + QLatin1Char('=') + newName);
 }
 
 bool MigrationQuestioner::askRenameModel(const QString &appLabel, const QString &oldName, const QString &newName)
 {
-    return m_renames.contains((appLabel + QLatin1Char('.') + oldName + QLatin1Char('=') + newName).toLower());
+    return flagRename(appLabel + QLatin1Char('.') + oldName + QLatin1Char('=') + newName);
 }
 
 } // namespace quango

@@ -22,13 +22,20 @@ public:
     // Same when a nullable field becomes non-null without a default; nullopt =
     // leave it to the database (rows with NULL make the migration fail).
     virtual std::optional<QVariant> askNotNullAlteration(const QString &appLabel, const QString &model, const QString &field);
-    virtual bool askRenameField(const QString &appLabel, const QString &model, const QString &oldName, const QString &newName);
+    // fieldType: the field's class ("CharField"), for the prompt.
+    virtual bool askRenameField(const QString &appLabel, const QString &model, const QString &oldName, const QString &newName,
+                                const QString &fieldType = {});
     virtual bool askRenameModel(const QString &appLabel, const QString &oldName, const QString &newName);
 
     // "app.Model.field" (case-insensitive model) -> value.
     void setDefault(const QString &fieldPath, const QVariant &value);
     // "app.Model.old=new" for a field, "app.Old=New" for a model.
     void addRename(const QString &spec);
+
+protected:
+    // The flags' answers only (what the interactive subclass asks before prompting).
+    std::optional<QVariant> flagDefault(const QString &appLabel, const QString &model, const QString &field) const;
+    bool flagRename(const QString &spec) const;
 
 private:
     QHash<QString, QVariant> m_defaults;

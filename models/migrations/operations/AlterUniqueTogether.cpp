@@ -27,13 +27,15 @@ void AlterUniqueTogether::stateForwards(const QString &appLabel, ProjectState &s
     state.mutableModel(appLabel, m_name).options.uniqueTogether = m_uniqueTogether;
 }
 
-// The name PostgreSQL gives "UNIQUE (a, b)" in CREATE TABLE: table_a_b_key.
-static QString uniqueName(const ModelMeta &model, const QStringList &fields)
+// The name SchemaEditor::tableSql gives a unique_together set (Django's
+// _create_unique_sql: table_columns_hash_uniq), so that a set made by
+// CreateModel can be dropped here by name on PostgreSQL.
+static QString uniqueName(const SchemaEditor &editor, const ModelMeta &model, const QStringList &fields)
 {
     QStringList columns;
     for (const QString &name : fields)
         columns << model.fieldOrThrow(name)->column();
-    return (model.dbTable() + QLatin1Char('_') + columns.join(QLatin1Char('_'))).left(59) + QStringLiteral("_key");
+    return editor.indexName(model.dbTable(), columns, QStringLiteral("_uniq"));
 }
 
 // `before` -> `after` for one model. The SchemaEditor's constraint calls drop
@@ -47,10 +49,10 @@ static void change(const ModelMeta &before, const ModelMeta &after, SchemaEditor
     const QList<QStringList> &newSets = after.options().uniqueTogether;
     for (const QStringList &set : oldSets)
         if (!newSets.contains(set))
-            editor.removeConstraint(after, Constraint{Constraint::Kind::Unique, uniqueName(before, set), set, Q(), Q()});
+            editor.removeConstraint(after, Constraint{Constraint::Kind::Unique, uniqueName(editor, before, set), set, Q(), Q()});
     for (const QStringList &set : newSets)
         if (!oldSets.contains(set))
-            editor.addConstraint(after, Constraint{Constraint::Kind::Unique, uniqueName(after, set), set, Q(), Q()});
+            editor.addConstraint(after, Constraint{Constraint::Kind::Unique, uniqueName(editor, after, set), set, Q(), Q()});
 }
 
 void AlterUniqueTogether::databaseForwards(const QString &appLabel, SchemaEditor &editor, const ProjectState &from, const ProjectState &to) const

@@ -1,4 +1,7 @@
 #include "migrations/operations/RenameModel.h"
+#include "apps/Registry.h"
+#include "db/Connection.h"
+#include "db/DatabaseOperations.h"
 #include "db/SchemaEditor.h"
 #include "migrations/ProjectState.h"
 #include "orm/RelatedField.h"
@@ -37,6 +40,17 @@ void RenameModel::stateForwards(const QString &appLabel, ProjectState &state) co
     }
 }
 
+static void renameColumn(SchemaEditor &editor, const QString &table, const QString &oldColumn, const QString &newColumn)
+{
+    if (oldColumn == newColumn)
+        return;
+    // SchemaEditor has no column rename outside alterField (which needs a
+    // model for the through table); both backends rename in place and carry
+    // the column's indexes, UNIQUE and REFERENCES along.
+    const DatabaseOperations &ops = Connection::get().ops();
+    editor.execute(QStringLiteral("ALTER TABLE %1 RENAME COLUMN %2 TO %3").arg(ops.quoteName(table), ops.quoteName(oldColumn), ops.quoteName(newColumn)));
+}
+
 static void rename(const QString &appLabel, SchemaEditor &editor, const ProjectState &from, const ProjectState &to, const QString &oldName,
                    const QString &newName)
 {
@@ -45,12 +59,27 @@ static void rename(const QString &appLabel, SchemaEditor &editor, const ProjectS
     if (!newModel.options().managed)
         return;
     editor.alterDbTable(newModel, oldModel.dbTable(), newModel.dbTable());
-    // Automatic M2M tables are named after the model: rename them too.
-    const auto oldM2m = oldModel.manyToManyFields();
-    const auto newM2m = newModel.manyToManyFields();
-    for (int i = 0; i < oldM2m.size() && i < newM2m.size(); ++i)
-        if (oldM2m.at(i)->throughTable() != newM2m.at(i)->throughTable())
-            editor.alterDbTable(newModel, oldM2m.at(i)->throughTable(), newM2m.at(i)->throughTable());
+    // Automatic M2M tables are named after their model and their columns after
+    // both ends: the renamed model's own M2M tables change name and source
+    // column, and every M2M pointing at it (any app) changes its target column.
+    const Registry &before = from.render();
+    for (const ModelMeta *owner : before.models()) {
+        const bool renamed = owner == &oldModel;
+        const ModelMeta *after = renamed ? &newModel : to.render().model(owner->appLabel(), owner->objectName());
+        if (!after || !after->options().managed)
+            continue;
+        for (const ManyToManyField *oldField : owner->manyToManyFields()) {
+            if (!renamed && oldField->relatedModel() != &oldModel)
+                continue;
+            const auto *newField = dynamic_cast<const ManyToManyField *>(after->field(oldField->name()));
+            if (!newField)
+                continue;
+            const QString table = newField->throughTable();
+            editor.alterDbTable(*after, oldField->throughTable(), table);
+            renameColumn(editor, table, oldField->sourceColumn(), newField->sourceColumn());
+            renameColumn(editor, table, oldField->targetColumn(), newField->targetColumn());
+        }
+    }
 }
 
 void RenameModel::databaseForwards(const QString &appLabel, SchemaEditor &editor, const ProjectState &from, const ProjectState &to) const

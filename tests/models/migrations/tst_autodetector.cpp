@@ -64,6 +64,40 @@ private Q_SLOTS:
         QVERIFY(changes.value("accounts").first()->dependencies().isEmpty());
     }
 
+    void mutualForeignKeysAcrossAppsAreSplit()
+    {
+        // Like Django: a cycle of foreign keys between new models of two apps
+        // becomes CreateModel without the key, then AddField (and the options
+        // that name the key) in the app's second migration.
+        Code code;
+        code.accounts->addModel("Author", {CharField("name", 100), ForeignKey("favourite", "blog.Post", OnDelete::SetNull, {.null = true})},
+                                {.indexes = {Index{{"favourite", "name"}, "author_fav_idx"}}, .uniqueTogether = {{"name", "favourite"}}});
+        code.blog->addModel("Post", {CharField("title", 200), ForeignKey("author", "accounts.Author", OnDelete::Cascade)});
+        const ProjectState inCode = code.state();
+        MigrationQuestioner questioner;
+        MigrationAutodetector detector(ProjectState(), inCode, questioner);
+        MigrationGraph graph;
+        const auto changes = detector.changes(graph);
+        QCOMPARE(changes.value("accounts").size(), 2);
+        const MigrationPtr first = changes.value("accounts").at(0), second = changes.value("accounts").at(1);
+        QCOMPARE(first->name(), QStringLiteral("0001_initial"));
+        QCOMPARE(second->name(), QStringLiteral("0002_initial"));
+        QVERIFY(first->dependencies().isEmpty());
+        const QJsonObject create = first->operations().at(0)->toJson();
+        QVERIFY2(!QJsonDocument(create).toJson().contains("favourite"), QJsonDocument(create).toJson().constData());
+        QCOMPARE(types(second->operations()), (QStringList{"AddField:author_favourite", "AlterUniqueTogether:alter_author_unique_together",
+                                                           "AddIndex:author_author_fav_idx"}));
+        QCOMPARE(second->dependencies(), (QList<MigrationKey>{{"accounts", "0001_initial"}, {"blog", "0001_initial"}}));
+        QCOMPARE(changes.value("blog").size(), 1);
+        QCOMPARE(changes.value("blog").first()->dependencies(), (QList<MigrationKey>{{"accounts", "0001_initial"}}));
+        // Replaying the three gives the models in code.
+        ProjectState replayed;
+        for (const MigrationPtr &m : {first, changes.value("blog").first(), second})
+            m->mutateState(replayed);
+        QCOMPARE(replayed.model("accounts", "Author").fields, inCode.model("accounts", "Author").fields);
+        QCOMPARE(replayed.model("accounts", "Author").options.uniqueTogether, (QList<QStringList>{{"name", "favourite"}}));
+    }
+
     void fieldChangesRenamesAndDefaults()
     {
         auto before = [] {
