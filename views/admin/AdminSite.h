@@ -1,0 +1,34 @@
+#pragma once
+#include "views/admin/ModelAdmin.h"
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace quango {
+
+class ModelMeta;
+class Registry;
+
+// Django's AdminSite: the ModelAdmin of each model. Every model of the
+// registry is on the site; those registered without options (or not at all)
+// get Django's defaults, so a new model works in the admin at once.
+class AdminSite {
+public:
+    explicit AdminSite(const Registry &registry);
+
+    // Checks the options against the model (ModelAdmin::check) and keeps them.
+    // Throws ImproperlyConfigured for an unknown model or invalid options.
+    void registerModel(const QString &label, const ModelAdmin &admin = {});
+    void unregisterModel(const QString &label);
+    bool isRegistered(const QString &label) const;
+
+    // The options with defaults filled in, for any model of the registry.
+    ModelAdmin modelAdmin(const ModelMeta &model) const;
+    const Registry &registry() const { return m_registry; }
+
+private:
+    const Registry &m_registry;
+    QHash<const ModelMeta *, ModelAdmin> m_admins;
+};
+
+} // namespace quango

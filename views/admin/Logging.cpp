@@ -1,0 +1,3 @@
+#include "views/admin/Logging.h"
+
+Q_LOGGING_CATEGORY(lcAdmin, "quango.admin", QtInfoMsg)
