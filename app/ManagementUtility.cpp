@@ -1,4 +1,5 @@
 #include "app/ManagementUtility.h"
+#include "app/AuthSettings.h"
 #include "app/Settings.h"
 #include "app/commands/BuiltinCommands.h"
 #include "app/commands/CommandRegistry.h"
@@ -130,6 +131,7 @@ int ManagementUtility::execute()
         settings.loadEnvironment();
         if (!p.database.isEmpty())
             settings.setOverride(QStringLiteral("DATABASE_URL"), p.database);
+        applyAuthSettings(settings);
         if (command->needsDatabase())
             Connections::configure(settings.database());
         Registry::instance().populate();

@@ -5,6 +5,7 @@
 #include "app/commands/CommandRegistry.h"
 #include "app/demo/DemoProject.h"
 #include "apps/Registry.h"
+#include "contrib/BuiltinApps.h"
 #include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
@@ -28,6 +29,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("quango"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUANGO_VERSION));
 
+    quango::installBuiltinApps(quango::Registry::instance());
     quango::installDemoApps(quango::Registry::instance());
     QTextStream out(stdout);
     QTextStream err(stderr);

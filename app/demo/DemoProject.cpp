@@ -3,11 +3,14 @@
 #include "app/demo/BlogApp.h"
 #include "app/demo/MyApiApp.h"
 #include "apps/Registry.h"
+#include "contrib/BuiltinApps.h"
 
 namespace quango {
 
 void installDemoApps(Registry &registry)
 {
+    // Django's contrib apps come first in INSTALLED_APPS: myapi.Profile points to auth.User.
+    installBuiltinApps(registry);
     if (!registry.app(QStringLiteral("myapi")))
         registry.addApp(std::make_shared<demo::MyApiApp>());
     if (!registry.app(QStringLiteral("blog")))

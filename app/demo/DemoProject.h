@@ -4,7 +4,8 @@ namespace quango {
 
 class Registry;
 
-// The demo project's installed apps, in order: myapi, blog, bench. Installs
+// The demo project's installed apps, in order: the built-in ones
+// (installBuiltinApps), then myapi, blog, bench. Installs
 // only those not yet installed, so tests may call it more than once.
 void installDemoApps(Registry &registry);
 

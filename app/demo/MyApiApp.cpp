@@ -1,11 +1,10 @@
 #include "app/demo/MyApiApp.h"
+#include "apps/Registry.h"
 #include "orm/Manager.h"
 #include "orm/Model.h"
 #include "orm/QuerySet.h"
 #include "orm/RelatedField.h"
-#include "orm/fields/BooleanField.h"
 #include "orm/fields/CharField.h"
-#include "orm/fields/EmailField.h"
 #include "orm/fields/TextField.h"
 #include "signals/ModelSignals.h"
 
@@ -19,15 +18,8 @@ MyApiApp::MyApiApp() : AppConfig(QStringLiteral("myapi"), QStringLiteral("My API
     }, {.ordering = {QStringLiteral("name")}, .verboseName = QStringLiteral("my model")});
     myModel->setStr([](const Model &m) { return m.value(QStringLiteral("name")).toString(); });
 
-    auto *user = addModel(QStringLiteral("User"), {
-        CharField(QStringLiteral("username"), 150, {.unique = true}),
-        EmailField(QStringLiteral("email"), {.blank = true}),
-        BooleanField(QStringLiteral("is_active"), {.defaultValue = true}),
-    }, {.ordering = {QStringLiteral("username")}});
-    user->setStr([](const Model &m) { return m.value(QStringLiteral("username")).toString(); });
-
     auto *profile = addModel(QStringLiteral("Profile"), {
-        OneToOneField(QStringLiteral("user"), QStringLiteral("User"), OnDelete::Cascade, {.relatedName = QStringLiteral("profile")}),
+        OneToOneField(QStringLiteral("user"), QStringLiteral("auth.User"), OnDelete::Cascade, {.relatedName = QStringLiteral("profile")}),
         TextField(QStringLiteral("bio"), {.blank = true}),
     });
     profile->setStr([](const Model &m) { return QStringLiteral("Profile of user %1").arg(m.value(QStringLiteral("user")).toString()); });
@@ -41,7 +33,10 @@ MyApiApp::~MyApiApp()
 
 void MyApiApp::ready()
 {
-    const ModelMeta *user = model(QStringLiteral("User"));
+    // The profile follows auth.User, the way a Django project extends its users.
+    const ModelMeta *user = registry()->model(QStringLiteral("auth.User"));
+    if (!user)
+        return; // auth not installed: check() reports the unresolved relation
     const ModelMeta *profile = model(QStringLiteral("Profile"));
     m_createProfileKey = signals::postSave.connect(
         [profile](const void *, const Model &instance, const SaveInfo &info) {

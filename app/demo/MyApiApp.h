@@ -3,8 +3,8 @@
 
 namespace quango::demo {
 
-// The seed's app: MyModel, and a user-like model whose post_save creates a
-// Profile (moves to auth.User when auth lands).
+// The seed's app: MyModel, and a Profile per auth.User, created by a
+// post_save receiver on auth.User.
 class MyApiApp : public AppConfig {
 public:
     MyApiApp();

@@ -37,12 +37,14 @@ QString DatabaseOperations::columnType(const Field &field) const
 }
 
 // Django's rel_db_type(): a foreign key to an auto field is a plain integer
-// column, and one to a PositiveIntegerField carries no check.
+// column, and one to a positive integer field carries no check.
 QString DatabaseOperations::relatedColumnType(const Field &target) const
 {
     const QString type = target.internalType();
     if (type == u"AutoField"_s || type == u"PositiveIntegerField"_s)
         return u"integer"_s;
+    if (type == u"PositiveSmallIntegerField"_s)
+        return u"smallint"_s;
     if (type == u"BigAutoField"_s)
         return u"bigint"_s;
     return columnType(target);
@@ -50,7 +52,7 @@ QString DatabaseOperations::relatedColumnType(const Field &target) const
 
 QString DatabaseOperations::columnCheck(const Field &field) const
 {
-    if (field.internalType() == u"PositiveIntegerField"_s)
+    if (field.internalType() == u"PositiveIntegerField"_s || field.internalType() == u"PositiveSmallIntegerField"_s)
         return quoteName(field.column()) + u" >= 0"_s;
     return {};
 }

@@ -21,6 +21,7 @@ const QHash<QString, QString> &PostgresOperations::dataTypes() const
         {u"IntegerField"_s, u"integer"_s},
         {u"BigIntegerField"_s, u"bigint"_s},
         {u"PositiveIntegerField"_s, u"integer"_s},
+        {u"PositiveSmallIntegerField"_s, u"smallint"_s},
         {u"FloatField"_s, u"double precision"_s},
         {u"DecimalField"_s, u"numeric({max_digits}, {decimal_places})"_s},
         {u"BooleanField"_s, u"boolean"_s},

@@ -21,6 +21,7 @@ const QHash<QString, QString> &SqliteOperations::dataTypes() const
         {u"IntegerField"_s, u"integer"_s},
         {u"BigIntegerField"_s, u"bigint"_s},
         {u"PositiveIntegerField"_s, u"integer unsigned"_s},
+        {u"PositiveSmallIntegerField"_s, u"smallint unsigned"_s},
         {u"FloatField"_s, u"real"_s},
         {u"DecimalField"_s, u"decimal"_s},
         {u"BooleanField"_s, u"bool"_s},

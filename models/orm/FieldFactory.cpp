@@ -14,6 +14,7 @@
 #include "orm/fields/IntegerField.h"
 #include "orm/fields/JSONField.h"
 #include "orm/fields/PositiveIntegerField.h"
+#include "orm/fields/PositiveSmallIntegerField.h"
 #include "orm/fields/SlugField.h"
 #include "orm/fields/TextField.h"
 #include "orm/fields/URLField.h"
@@ -112,6 +113,7 @@ const QMap<QString, Maker> &makers()
         {u"IntegerField"_s, simple<IntegerField>()},
         {u"BigIntegerField"_s, simple<BigIntegerField>()},
         {u"PositiveIntegerField"_s, simple<PositiveIntegerField>()},
+        {u"PositiveSmallIntegerField"_s, simple<PositiveSmallIntegerField>()},
         {u"FloatField"_s, simple<FloatField>()},
         {u"BooleanField"_s, simple<BooleanField>()},
         {u"DateField"_s, simple<DateField>()},

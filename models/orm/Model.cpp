@@ -333,7 +333,8 @@ void Model::save(const SaveOptions &options)
     // Django: no pk, or a new instance whose pk came from a default, is an
     // INSERT; otherwise try UPDATE first and INSERT when no row matched (so
     // loaddata overwrites rows that exist).
-    bool insert = options.forceInsert || !pkSet || (isAdding() && meta->pk()->hasDefault() && !options.forceUpdate);
+    // A raw save never takes that shortcut: a fixture's row may exist already.
+    bool insert = options.forceInsert || !pkSet || (isAdding() && meta->pk()->hasDefault() && !options.forceUpdate && !options.raw);
     SaveInfo info;
     info.updateFields = options.updateFields;
     info.raw = options.raw;
@@ -342,7 +343,9 @@ void Model::save(const SaveOptions &options)
         signals::preSave.send(meta, *this, info);
 
     const bool adding = isAdding();
-    for (int i = 0; i < fields.size(); ++i) {
+    // A raw save (loaddata) stores the values as given: auto_now/auto_now_add
+    // must not overwrite the fixture's timestamps (Django skips pre_save too).
+    for (int i = 0; i < fields.size() && !options.raw; ++i) {
         const QVariant updated = fields.at(i)->preSave(d->values.at(i), adding);
         if (updated != d->values.at(i))
             d->values[i] = updated;

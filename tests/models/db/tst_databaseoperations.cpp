@@ -18,6 +18,7 @@
 #include "orm/fields/IntegerField.h"
 #include "orm/fields/JSONField.h"
 #include "orm/fields/PositiveIntegerField.h"
+#include "orm/fields/PositiveSmallIntegerField.h"
 #include "orm/fields/SlugField.h"
 #include "orm/fields/TextField.h"
 #include "orm/fields/URLField.h"
@@ -142,6 +143,7 @@ private Q_SLOTS:
             {std::make_shared<IntegerField>("i"), "integer", "integer"},
             {std::make_shared<BigIntegerField>("b"), "bigint", "bigint"},
             {std::make_shared<PositiveIntegerField>("p"), "integer unsigned", "integer"},
+            {std::make_shared<PositiveSmallIntegerField>("p"), "smallint unsigned", "smallint"},
             {std::make_shared<FloatField>("f"), "real", "double precision"},
             {std::make_shared<DecimalField>("d", 8, 3), "decimal", "numeric(8, 3)"},
             {std::make_shared<BooleanField>("b"), "bool", "boolean"},
@@ -165,9 +167,11 @@ private Q_SLOTS:
         QCOMPARE(postgres.relatedColumnType(UUIDField("id")), u"uuid"_s);
         QCOMPARE(sqlite.relatedColumnType(CharField("code", 10)), u"varchar(10)"_s);
         QCOMPARE(sqlite.relatedColumnType(PositiveIntegerField("n")), u"integer"_s);
+        QCOMPARE(postgres.relatedColumnType(PositiveSmallIntegerField("n")), u"smallint"_s);
         // Checks.
         QCOMPARE(sqlite.columnCheck(PositiveIntegerField("stock")), u"\"stock\" >= 0"_s);
         QCOMPARE(postgres.columnCheck(PositiveIntegerField("stock", {.dbColumn = "qty"})), u"\"qty\" >= 0"_s);
+        QCOMPARE(postgres.columnCheck(PositiveSmallIntegerField("action_flag")), u"\"action_flag\" >= 0"_s);
         QVERIFY(sqlite.columnCheck(IntegerField("n")).isEmpty());
         // Auto primary keys.
         QCOMPARE(sqlite.autoPrimaryKeyDefinition(AutoField("id")), u"\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT"_s);

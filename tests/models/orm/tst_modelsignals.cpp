@@ -1,6 +1,6 @@
 // Model signals: pre_save/post_save (created, update_fields, raw) with sender
 // filters, pre/post_delete, none from bulk operations and update(), and the
-// seed's example: a post_save receiver creating a profile.
+// seed's example: a post_save receiver on auth.User creating a profile.
 #include "TestModels.h"
 #include "TestDatabase.h"
 #include "app/demo/DemoProject.h"
@@ -99,7 +99,7 @@ private Q_SLOTS:
 
     void profileCreatedOnUserSave()
     {
-        const ModelMeta &user = Registry::instance().modelOrThrow("myapi.User");
+        const ModelMeta &user = Registry::instance().modelOrThrow("auth.User");
         const ModelMeta &profile = Registry::instance().modelOrThrow("myapi.Profile");
         Model u = user.objects().create({{"username", "ann"}, {"email", "ann@example.com"}});
         QCOMPARE(profile.objects().filter(Q("user", u)).count(), 1);

@@ -21,6 +21,7 @@
 #include "orm/fields/IntegerField.h"
 #include "orm/fields/JSONField.h"
 #include "orm/fields/PositiveIntegerField.h"
+#include "orm/fields/PositiveSmallIntegerField.h"
 #include "orm/fields/SlugField.h"
 #include "orm/fields/TextField.h"
 #include "orm/fields/URLField.h"
@@ -160,6 +161,10 @@ private Q_SLOTS:
         PositiveIntegerField p("p");
         QCOMPARE(p.validate(qlonglong(-1)), QStringList{"Ensure this value is greater than or equal to 0."});
         QVERIFY(p.validate(qlonglong(0)).isEmpty());
+        PositiveSmallIntegerField ps("ps");
+        QCOMPARE(ps.validate(qlonglong(-1)), QStringList{"Ensure this value is greater than or equal to 0."});
+        QCOMPARE(ps.validate(qlonglong(32768)), QStringList{"Ensure this value is less than or equal to 32767."});
+        QVERIFY(ps.validate(qlonglong(32767)).isEmpty());
         QCOMPARE(f.jsonType(), Field::JsonType::Integer);
         QCOMPARE(f.widgetHint(), Field::WidgetHint::SpinBox);
 
@@ -567,6 +572,7 @@ private Q_SLOTS:
         QTest::newRow("integer choices") << IntegerField("r", {.choices = {{1, "One"}, {2, "Two"}}}).deconstruct();
         QTest::newRow("biginteger") << BigIntegerField("b", {.null = true}).deconstruct();
         QTest::newRow("positive") << PositiveIntegerField("p", {.defaultValue = 0}).deconstruct();
+        QTest::newRow("positive small") << PositiveSmallIntegerField("flag", {.choices = {{1, "Addition"}, {2, "Change"}}}).deconstruct();
         QTest::newRow("float") << FloatField("f", {.defaultValue = 1.5}).deconstruct();
         QTest::newRow("decimal") << DecimalField("price", 6, 2, {.null = true, .defaultValue = "9.99"}).deconstruct();
         QTest::newRow("boolean") << BooleanField("b", {.defaultValue = true}).deconstruct();
@@ -621,7 +627,7 @@ private Q_SLOTS:
         QCOMPARE(fk->onDelete(), OnDelete::SetNull);
         QCOMPARE(fk->attname(), u"a_id"_s);
         QVERIFY(FieldFactory::knownTypes().contains("ManyToManyField"));
-        QCOMPARE(FieldFactory::knownTypes().size(), 20);
+        QCOMPARE(FieldFactory::knownTypes().size(), 21);
     }
 
     void factoryErrors()

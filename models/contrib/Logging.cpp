@@ -1,0 +1,7 @@
+#include "contrib/Logging.h"
+
+namespace quango {
+
+Q_LOGGING_CATEGORY(lcContrib, "quango.contrib", QtInfoMsg)
+
+} // namespace quango
