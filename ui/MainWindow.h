@@ -1,5 +1,7 @@
 #pragma once
+#include "views/admin/AdminUser.h"
 #include <QMainWindow>
+#include <QVariant>
 #include <memory>
 
 class QTabWidget;
@@ -7,6 +9,7 @@ class QTabWidget;
 namespace quango {
 
 class AdminSite;
+class ChangeFormPage;
 class ChangeListPage;
 class Registry;
 
@@ -28,13 +31,29 @@ public:
     ChangeListPage *openModel(const QString &label);
     // Closes the current tab (Ctrl+W); the index page stays.
     void closeCurrentPage();
+    // Shows the record form of a model's object in its tab (an invalid pk: a
+    // new object), opening it if needed. nullptr when it cannot be opened
+    // (the status bar says why).
+    ChangeFormPage *openForm(const QString &label, const QVariant &pk = {});
+    // The logged-in user: the index then lists only the models they may view
+    // (Django's view or change permission), list pages write with their
+    // permissions and log as them, and the status bar names them.
+    void setUser(const AdminUser &user);
+    const AdminUser &user() const { return m_user; }
+
+protected:
+    // Quitting asks about each record form with unsaved changes, as closing its tab does.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void setUp(const QString &databaseLabel);
+    // Closes a tab unless it is a record form whose unsaved changes the user keeps.
+    void closePage(int index);
 
     std::unique_ptr<AdminSite> m_ownSite;
     const AdminSite *m_site;
     QTabWidget *m_pages;
+    AdminUser m_user;
 };
 
 } // namespace quango

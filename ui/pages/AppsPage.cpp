@@ -36,4 +36,19 @@ AppsPage::AppsPage(const Registry &registry, QWidget *parent) : QWidget(parent),
     layout->addWidget(m_tree);
 }
 
+void AppsPage::showModels(const std::function<bool(const QString &label)> &visible)
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *app = m_tree->topLevelItem(i);
+        bool any = false;
+        for (int j = 0; j < app->childCount(); ++j) {
+            QTreeWidgetItem *model = app->child(j);
+            const bool shown = visible(model->data(0, Qt::UserRole).toString());
+            model->setHidden(!shown);
+            any = any || shown;
+        }
+        app->setHidden(!any);
+    }
+}
+
 } // namespace quango

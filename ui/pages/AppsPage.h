@@ -1,5 +1,6 @@
 #pragma once
 #include <QWidget>
+#include <functional>
 
 class QTreeWidget;
 
@@ -15,6 +16,9 @@ class AppsPage : public QWidget {
 public:
     explicit AppsPage(const Registry &registry, QWidget *parent = nullptr);
     QTreeWidget *tree() const { return m_tree; }
+    // Shows only the models ("blog.Post") `visible` accepts, and only the
+    // apps left with a model, as Django's index does for a user's permissions.
+    void showModels(const std::function<bool(const QString &label)> &visible);
 
 private:
     QTreeWidget *m_tree;

@@ -86,6 +86,9 @@ ChangeListPage::ChangeListPage(const ModelMeta &model, const ModelAdmin &admin, 
         if (m_model->isLinkColumn(index.column()))
             Q_EMIT objectActivated(m_model->modelMeta().label(), m_model->object(index.row()).pk());
     });
+    auto *add = new QShortcut(QKeySequence::New, this);
+    add->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(add, &QShortcut::activated, this, [this] { Q_EMIT addRequested(m_model->modelMeta().label()); });
     auto *remove = new QShortcut(QKeySequence::Delete, m_table);
     remove->setContext(Qt::WidgetShortcut);
     connect(remove, &QShortcut::activated, this, &ChangeListPage::deleteSelected);

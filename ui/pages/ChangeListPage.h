@@ -43,6 +43,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A row was opened (double click or Enter on a link column): its pk.
     void objectActivated(const QString &modelLabel, const QVariant &pk);
+    // Ctrl+N: the user wants to add a record of this model.
+    void addRequested(const QString &modelLabel);
 
 private:
     void updateCount();

@@ -1,4 +1,5 @@
 #include "views/admin/ChangeListModel.h"
+#include "contrib/admin/LogEntry.h"
 #include "db/Atomic.h"
 #include "db/Connection.h"
 #include "orm/Exceptions.h"
@@ -481,7 +482,7 @@ Qt::ItemFlags ChangeListModel::flags(const QModelIndex &index) const
     const Field *field = columnField(index.column());
     // Link columns open the record; the others edit in place unless read-only.
     if (field && field->isEditable() && !field->isAutoField() && !field->isPrimaryKey() && !isLinkColumn(index.column())
-        && !m_admin.readonlyFields.contains(field->name()))
+        && !m_admin.readonlyFields.contains(field->name()) && (!m_user.isValid() || m_user.hasPermission(QStringLiteral("change"), m_meta)))
         flags |= Qt::ItemIsEditable;
     return flags;
 }
@@ -490,7 +491,10 @@ Qt::ItemFlags ChangeListModel::flags(const QModelIndex &index) const
 
 bool ChangeListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !index.isValid() || !(flags(index) & Qt::ItemIsEditable))
+    if (role != Qt::EditRole || !index.isValid())
+        return false;
+    // Before the flags, which hide the reason: a view-only user's cells are not editable.
+    if (!permitted(QStringLiteral("change")) || !(flags(index) & Qt::ItemIsEditable))
         return false;
     Model edited = object(index.row());
     if (!edited.isValid())
@@ -620,6 +624,8 @@ bool ChangeListModel::deleteRows(QList<int> rows)
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     if (rows.isEmpty() || rows.first() < 0 || rows.last() >= m_total)
         return false;
+    if (!permitted(QStringLiteral("delete")))
+        return false;
     if (editStrategy() == OnManualSubmit) {
         for (int r : std::as_const(rows))
             if (!m_pendingDeletes.contains(r)) {
@@ -665,6 +671,18 @@ void ChangeListModel::fail(const QString &what, const QMap<QString, QStringList>
     Q_EMIT writeFailed(lastError().text());
 }
 
+bool ChangeListModel::permitted(const QString &action)
+{
+    if (!m_user.isValid() || m_user.hasPermission(action, m_meta))
+        return true;
+    const QString message = tr("You do not have permission to %1 %2.").arg(action, m_meta.verboseNamePlural());
+    fail(tr("Cannot %1 %2: permission denied").arg(action, m_meta.verboseNamePlural()),
+         {{QString::fromLatin1(ValidationError::NonFieldErrors), {message}}},
+         tr("User \"%1\" does not have the permission %2; a superuser can grant it to the user or to one of their groups.")
+             .arg(m_user.username(), AdminUser::permissionName(action, m_meta)));
+    return false;
+}
+
 bool ChangeListModel::updateRowInTable(int row, const QSqlRecord &values)
 {
     Model instance = storedObject(row);
@@ -673,12 +691,21 @@ bool ChangeListModel::updateRowInTable(int row, const QSqlRecord &values)
              tr("There are %1 rows.").arg(m_total));
         return false;
     }
+    if (!permitted(QStringLiteral("change")))
+        return false;
     m_errorRow = row;
     try {
-        for (int i = 0; i < values.count(); ++i)
+        QStringList changed;
+        for (int i = 0; i < values.count(); ++i) {
             instance.setValue(values.fieldName(i), values.value(i));
+            changed << values.fieldName(i);
+        }
         instance.fullClean();
+        // The object and its log entry together, or neither.
+        Atomic atomic;
         instance.save();
+        if (m_user.isValid())
+            LogEntry::logChange(m_user.id(), instance, changed);
     } catch (const ValidationError &error) {
         fail(tr("Cannot save %1 \"%2\"").arg(m_meta.verboseName(), storedObject(row).str()), error.errors(), error.message());
         return false;
@@ -699,12 +726,17 @@ bool ChangeListModel::updateRowInTable(int row, const QSqlRecord &values)
 
 bool ChangeListModel::insertRowIntoTable(const QSqlRecord &values)
 {
+    if (!permitted(QStringLiteral("add")))
+        return false;
     Model instance(&m_meta);
     try {
         for (int i = 0; i < values.count(); ++i)
             instance.setValue(values.fieldName(i), values.value(i));
         instance.fullClean();
+        Atomic atomic;
         instance.save();
+        if (m_user.isValid())
+            LogEntry::logAddition(m_user.id(), instance);
     } catch (const ValidationError &error) {
         fail(tr("Cannot add %1").arg(m_meta.verboseName()), error.errors(), error.message());
         return false;
@@ -736,8 +768,14 @@ bool ChangeListModel::deleteRowFromTable(int row)
         fail(tr("Cannot delete row %1 of %2").arg(row + 1).arg(m_meta.verboseNamePlural()), {}, tr("There are %1 rows.").arg(m_total));
         return false;
     }
+    if (!permitted(QStringLiteral("delete")))
+        return false;
     const QString name = instance.str();
     try {
+        Atomic atomic;
+        // Django's delete_view logs before deleting, while the object (and its pk) still exists.
+        if (m_user.isValid())
+            LogEntry::logDeletion(m_user.id(), instance);
         instance.remove(); // Collector: on_delete cascade/protect, pre/post_delete
     } catch (const ProtectedError &error) {
         fail(tr("Cannot delete %1 \"%2\"").arg(m_meta.verboseName(), name),

@@ -3,6 +3,7 @@
 #include "orm/Model.h"
 #include "orm/QuerySet.h"
 #include "orm/sql/CompiledQuery.h"
+#include "views/admin/AdminUser.h"
 #include "views/admin/ListFilter.h"
 #include "views/admin/ModelAdmin.h"
 #include <QHash>
@@ -40,6 +41,12 @@ class Field;
 // instances and call fullClean() and save()/remove(): validation, signals and
 // on_delete run as everywhere else. A failed write leaves the database as it
 // was, sets lastError() and fieldErrors().
+//
+// The user. With setUser(), writes need that user's add/change/delete
+// permission for the model (refused through lastError() otherwise, nothing
+// written), and each one is recorded in the admin log (LogEntry) for them, in
+// the same transaction. Without a user (no auth app) there is nobody to check
+// or to log against, and writes go through unchecked.
 class ChangeListModel : public QSqlTableModel {
     Q_OBJECT
 
@@ -49,6 +56,8 @@ public:
 
     const ModelMeta &modelMeta() const { return m_meta; }
     const ModelAdmin &admin() const { return m_admin; }
+    void setUser(const AdminUser &user) { m_user = user; }
+    const AdminUser &user() const { return m_user; }
 
     // Page state; each setter re-selects.
     void setSearchText(const QString &text);
@@ -139,6 +148,9 @@ private:
     QSqlRecord changedRecord(const Model &edited) const;
     bool submitRow(int row);
     void fail(const QString &what, const QMap<QString, QStringList> &errors, const QString &detail);
+    // False (and fail()) when the user lacks the permission for `action`
+    // ("add", "change", "delete").
+    bool permitted(const QString &action);
     // Runs `writes` in one transaction, rolled back when it returns false or
     // throws (reported as `what`).
     bool allOrNothing(const QString &what, const std::function<bool()> &writes);
@@ -146,6 +158,7 @@ private:
 
     const ModelMeta &m_meta;
     ModelAdmin m_admin;
+    AdminUser m_user;
     QList<const Field *> m_columnFields;       // nullptr for "__str__"
     QString m_search;
     mutable std::optional<QList<ListFilter>> m_filters;

@@ -6,10 +6,16 @@
 #include "QueryCounter.h"
 #include "app/demo/DemoProject.h"
 #include "apps/Registry.h"
+#include "contrib/admin/LogEntry.h"
+#include "contrib/auth/PBKDF2PasswordHasher.h"
+#include "contrib/auth/Permissions.h"
+#include "contrib/auth/UserService.h"
+#include "orm/ManyRelatedManager.h"
 #include "orm/Exceptions.h"
 #include "orm/Manager.h"
 #include "signals/ModelSignals.h"
 #include "views/admin/AdminSite.h"
+#include "views/admin/AdminUser.h"
 #include "views/admin/ChangeListModel.h"
 #include <QSqlError>
 #include <QtTest>
@@ -61,6 +67,19 @@ private:
             qFatal("select failed: %s", qPrintable(model->lastError().text()));
         return model;
     }
+    // A staff user holding these blog.Post permissions ("view", "change"...).
+    AdminUser staffWith(const QStringList &actions)
+    {
+        for (AppConfig *app : Registry::instance().apps())
+            Permissions::createPermissions(*app, QStringLiteral("default"), 0);
+        Model user = UserService::createUser("editor", "", "An-editor-passw0rd", {{"is_staff", true}});
+        QList<Model> permissions;
+        for (const QString &action : actions)
+            permissions << Permissions::get("blog." + action + "_post");
+        user.manyRelated("user_permissions").add(permissions);
+        return AdminUser(user);
+    }
+    QList<Model> logEntries() { return LogEntry::meta().objects().orderBy({"id"}).list(); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -361,6 +380,62 @@ private Q_SLOTS:
         QVERIFY(!model->insertRows(0, 1));                    // blank rows: refused, with a reason
         QVERIFY(model->lastError().text().contains("insertObject"));
         QCOMPARE(model->rowCount(), 7);
+    }
+
+    void writesNeedTheUsersPermissions()
+    {
+        PBKDF2PasswordHasher::setDefaultIterations(1000);
+        auto model = listModel();
+        model->setUser(staffWith({"view"}));
+        QVERIFY(!(model->flags(model->index(0, Views)) & Qt::ItemIsEditable)); // view only: read-only cells
+        QVERIFY(!model->setData(model->index(0, Views), 99));
+        QVERIFY2(model->lastError().text().contains("permission"), qPrintable(model->lastError().text()));
+        QVERIFY2(model->lastError().text().contains("blog.change_post"), qPrintable(model->lastError().text()));
+        QVERIFY(model->fieldErrors().value("__all__").value(0).contains("You do not have permission to change posts"));
+        QVERIFY(!model->removeRows(0, 1));
+        QVERIFY(model->lastError().text().contains("blog.delete_post"));
+        QVERIFY(!model->insertObject({{"title", "Golf"}, {"slug", "golf"}, {"author", m_authors.at(0).pk()}}));
+        QVERIFY(model->lastError().text().contains("blog.add_post"));
+        // Nothing written, nothing logged.
+        QCOMPARE(Post->objects().get(Q("title", "Alpha")).value("views").toInt(), 10);
+        QCOMPARE(Post->objects().count(), 6);
+        QCOMPARE(LogEntry::meta().objects().count(), 0);
+        // Manual submit refuses when the edit is made, not later at submitAll.
+        model->setEditStrategy(QSqlTableModel::OnManualSubmit);
+        QVERIFY(!model->setData(model->index(0, Views), 99));
+        QVERIFY(!model->hasPendingChanges());
+    }
+
+    void writesAreLoggedForTheUser()
+    {
+        PBKDF2PasswordHasher::setDefaultIterations(1000);
+        auto model = listModel();
+        const AdminUser editor = staffWith({"view", "add", "change", "delete"});
+        model->setUser(editor);
+        QVERIFY2(model->setData(model->index(0, Views), 99), qPrintable(model->lastError().text())); // Alpha
+        QVERIFY(model->insertObject({{"title", "Golf"}, {"slug", "golf"}, {"author", m_authors.at(0).pk()}}));
+        QVERIFY2(model->removeRows(1, 1), qPrintable(model->lastError().text()));                    // Bravo
+        const QList<Model> entries = logEntries();
+        QCOMPARE(entries.size(), 3);
+        for (const Model &entry : entries) {
+            QCOMPARE(entry.value("user").toInt(), editor.id().toInt());
+            QCOMPARE(entry.value("content_type").isNull(), false);
+        }
+        // Django's change_message for each: the changed field's label, "added", and empty on delete.
+        QCOMPARE(entries.at(0).value("action_flag").toInt(), 2);
+        QCOMPARE(entries.at(0).value("object_repr").toString(), QStringLiteral("Alpha"));
+        QCOMPARE(entries.at(0).value("change_message").toString(), QStringLiteral("[{\"changed\": {\"fields\": [\"Views\"]}}]"));
+        QCOMPARE(entries.at(1).value("action_flag").toInt(), 1);
+        QCOMPARE(entries.at(1).value("change_message").toString(), QStringLiteral("[{\"added\": {}}]"));
+        QCOMPARE(entries.at(2).value("action_flag").toInt(), 3);
+        QCOMPARE(entries.at(2).value("object_repr").toString(), QStringLiteral("Bravo"));
+        QCOMPARE(entries.at(2).value("change_message").toString(), QString());
+        QCOMPARE(LogEntry::str(entries.at(0)), QString::fromUtf8("Changed \u201cAlpha\u201d \u2014 Changed Views."));
+        QVERIFY(!Post->objects().filter(Q("title", "Bravo")).exists());
+
+        // An invalid value is refused before saving: nothing logged.
+        QVERIFY(!model->setData(model->index(0, Views), -5));
+        QCOMPARE(LogEntry::meta().objects().count(), 3);
     }
 };
 

@@ -1,0 +1,291 @@
+// The record form driven with keys and the mouse inside the admin window:
+// open a post from its list, edit, a refused value shown beside its field
+// with nothing saved, fix it, ManyToMany selector, ForeignKey type-ahead,
+// Ctrl+S, Save and add another, Ctrl+N, the unsaved-changes question and
+// Delete. A screenshot goes to <build>/screenshots/changeform.png.
+#include "TestDatabase.h"
+#include "app/demo/DemoProject.h"
+#include "apps/AppConfig.h"
+#include "apps/Registry.h"
+#include "orm/fields/CharField.h"
+#include "orm/fields/JSONField.h"
+#include "orm/Manager.h"
+#include "orm/ManyRelatedManager.h"
+#include "ui/MainWindow.h"
+#include "ui/pages/ChangeFormPage.h"
+#include "ui/pages/ChangeListPage.h"
+#include "views/admin/AdminSite.h"
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QtTest>
+
+using namespace quango;
+
+namespace {
+// The demo apps have no JSONField: a model of this suite's own for the JSON editor.
+class SettingsApp : public AppConfig {
+public:
+    SettingsApp() : AppConfig(QStringLiteral("formtest"))
+    {
+        addModel(QStringLiteral("Setting"), {
+            CharField(QStringLiteral("key"), 50),
+            JSONField(QStringLiteral("data"), {.null = true, .blank = true}),
+        });
+    }
+};
+} // namespace
+
+class TestChangeFormPage : public QObject {
+    Q_OBJECT
+
+private:
+    TestDatabase m_db;
+    std::unique_ptr<AdminSite> m_site;
+    const ModelMeta *Post = nullptr, *Author = nullptr, *Tag = nullptr;
+
+    static void select(QListWidget *list, const QStringList &texts)
+    {
+        list->clearSelection();
+        for (const QString &text : texts) {
+            const QList<QListWidgetItem *> items = list->findItems(text, Qt::MatchExactly);
+            QVERIFY2(!items.isEmpty(), qPrintable(text));
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::ControlModifier, list->visualItemRect(items.first()).center());
+        }
+    }
+    static QStringList texts(QListWidget *list)
+    {
+        QStringList out;
+        for (int i = 0; i < list->count(); ++i)
+            out << list->item(i)->text();
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        installDemoApps(Registry::instance());
+        if (!Registry::instance().app("formtest"))
+            Registry::instance().addApp(std::make_shared<SettingsApp>());
+        Registry::instance().populate();
+        m_db.setUp();
+        m_db.createTables();
+        Post = &Registry::instance().modelOrThrow("blog.Post");
+        Author = &Registry::instance().modelOrThrow("blog.Author");
+        Tag = &Registry::instance().modelOrThrow("blog.Tag");
+        const Model ann = Author->objects().create({{"name", "Ann"}, {"email", "ann@example.com"}});
+        Author->objects().create({{"name", "Bob"}, {"email", "bob@example.com"}});
+        for (const char *name : {"cpp", "python", "qt"})
+            Tag->objects().create({{"name", name}});
+        Post->objects().create({{"title", "Hello"}, {"slug", "hello"}, {"author", ann.pk()}, {"views", 5}});
+        m_site = std::make_unique<AdminSite>(Registry::instance());
+        m_site->registerModel("blog.Post", ModelAdmin{.listDisplay = {"title", "author"}, .readonlyFields = {"created"}});
+    }
+    void cleanupTestCase() { m_db.tearDown(); }
+
+    void openEditValidateSave()
+    {
+        MainWindow window(*m_site, m_db.url());
+        window.resize(1100, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        // Enter on a row of the list opens the record in a tab of its own.
+        ChangeListPage *list = window.openModel("blog.Post");
+        QVERIFY(list);
+        list->table()->setFocus();
+        list->table()->setCurrentIndex(list->table()->model()->index(0, 0));
+        QTest::keyClick(list->table(), Qt::Key_Return);
+        auto *page = qobject_cast<ChangeFormPage *>(window.pages()->currentWidget());
+        QVERIFY(page);
+        QCOMPARE(window.pages()->tabText(window.pages()->currentIndex()), QStringLiteral("Hello"));
+        QStringList questions;
+        QMessageBox::StandardButton answer = QMessageBox::Cancel;
+        page->setAsker([&](QMessageBox &box) {
+            questions << box.text();
+            return answer;
+        });
+
+        // Generated widgets: kinds, required marks, readonly fields.
+        auto *title = qobject_cast<QLineEdit *>(page->editor("title"));
+        QVERIFY(title);
+        QCOMPARE(title->text(), QStringLiteral("Hello"));
+        QVERIFY(qobject_cast<QComboBox *>(page->editor("status")));
+        QVERIFY(qobject_cast<QCheckBox *>(page->editor("is_featured")));
+        QVERIFY(!qobject_cast<QCheckBox *>(page->editor("is_featured"))->isTristate());
+        QVERIFY(page->findChild<QLabel *>("label_title")->font().bold());
+        QVERIFY(!page->findChild<QLabel *>("label_body")->font().bold());
+        QVERIFY(page->findChild<QLabel *>("readonly_created"));
+        QVERIFY(!page->editor("created"));
+        QVERIFY(!page->isDirty());
+
+        // Edit the title; a slug with spaces is refused beside its field, nothing saved.
+        title->setFocus();
+        title->selectAll();
+        QTest::keyClicks(title, "Hello world");
+        auto *slug = qobject_cast<QLineEdit *>(page->editor("slug"));
+        slug->selectAll();
+        QTest::keyClicks(slug, "hello world!");
+        QVERIFY(page->isDirty());
+        QTest::mouseClick(page->saveAndContinueButton(), Qt::LeftButton);
+        QVERIFY(page->errorLabel("slug")->isVisibleTo(page));
+        QVERIFY2(page->errorLabel("slug")->text().contains("slug", Qt::CaseInsensitive), qPrintable(page->errorLabel("slug")->text()));
+        QVERIFY(page->errorLabel("title")->isHidden());
+        QVERIFY(page->nonFieldErrorLabel()->isVisibleTo(page));
+        QCOMPARE(Post->objects().get().value("title").toString(), QStringLiteral("Hello"));
+
+        const QString folder = QDir(QCoreApplication::applicationDirPath() + "/../screenshots").absolutePath();
+        QVERIFY(QDir().mkpath(folder));
+        const QString file = folder + "/changeform.png";
+        QVERIFY2(window.grab().save(file), qPrintable(file));
+        qInfo("Screenshot: %s", qPrintable(file));
+
+        // Fix the slug, choose two tags, pick the author by typing part of the name.
+        slug->selectAll();
+        QTest::keyClicks(slug, "hello-world");
+        QWidget *tags = page->editor("tags");
+        auto *available = tags->findChild<QListWidget *>("available");
+        auto *chosen = tags->findChild<QListWidget *>("chosen");
+        QCOMPARE(texts(available), (QStringList{"cpp", "python", "qt"}));
+        select(available, {"python", "qt"});
+        QTest::mouseClick(tags->findChild<QPushButton *>("choose"), Qt::LeftButton);
+        QCOMPARE(texts(chosen), (QStringList{"python", "qt"}));
+        QCOMPARE(texts(available), QStringList{"cpp"});
+
+        auto *author = qobject_cast<QComboBox *>(page->editor("author"));
+        QVERIFY(author && author->isEditable());
+        QCOMPARE(author->currentText(), QStringLiteral("Ann"));
+        author->lineEdit()->setFocus();
+        author->lineEdit()->selectAll();
+        QTest::keyClicks(author->lineEdit(), "ob");
+        QCOMPARE(author->completer()->completionCount(), 1); // "ob" is inside "Bob" only
+        QCOMPARE(author->completer()->currentCompletion(), QStringLiteral("Bob"));
+        QAbstractItemView *popup = author->completer()->popup();
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QTRY_COMPARE(author->currentText(), QStringLiteral("Bob"));
+
+        // Ctrl+S saves and stays on the record.
+        QTest::keyClick(title, Qt::Key_S, Qt::ControlModifier);
+        QVERIFY2(page->nonFieldErrorLabel()->isHidden(), qPrintable(page->nonFieldErrorLabel()->text()));
+        QVERIFY(page->errorLabel("slug")->isHidden());
+        const Model stored = Post->objects().get();
+        QCOMPARE(stored.value("title").toString(), QStringLiteral("Hello world"));
+        QCOMPARE(stored.value("slug").toString(), QStringLiteral("hello-world"));
+        QCOMPARE(stored.related("author").str(), QStringLiteral("Bob"));
+        QStringList tagNames;
+        for (const Model &tag : stored.manyRelated("tags").list())
+            tagNames << tag.str();
+        tagNames.sort();
+        QCOMPARE(tagNames, (QStringList{"python", "qt"}));
+        QCOMPARE(stored.value("views").toInt(), 5);
+        QCOMPARE(window.pages()->tabText(window.pages()->indexOf(page)), QStringLiteral("Hello world"));
+        QVERIFY(!page->isDirty());
+        QVERIFY(questions.isEmpty());
+
+        // Someone else changes the post: saving asks; Reload shows their title,
+        // Overwrite replaces it with ours.
+        const QVariant pk = stored.pk();
+        Post->objects().filter(Q("pk", pk)).update({{"title", "Theirs"}});
+        title->selectAll();
+        QTest::keyClicks(title, "Mine");
+        answer = QMessageBox::Reset;
+        QTest::keyClick(title, Qt::Key_S, Qt::ControlModifier);
+        QCOMPARE(questions.size(), 1);
+        QVERIFY2(questions.last().contains("changed by someone else"), qPrintable(questions.last()));
+        QCOMPARE(title->text(), QStringLiteral("Theirs"));
+        Post->objects().filter(Q("pk", pk)).update({{"views", 50}});
+        title->selectAll();
+        QTest::keyClicks(title, "Mine");
+        answer = QMessageBox::Save;
+        QTest::keyClick(title, Qt::Key_S, Qt::ControlModifier);
+        QCOMPARE(questions.size(), 2);
+        QCOMPARE(Post->objects().get().value("title").toString(), QStringLiteral("Mine"));
+        QCOMPARE(Post->objects().get().value("views").toInt(), 5); // ours, as loaded before their change
+        questions.clear();
+        answer = QMessageBox::Cancel;
+
+        // Save and add another: an empty form for a new post.
+        QTest::mouseClick(page->saveAndAddButton(), Qt::LeftButton);
+        QVERIFY(page->form().isAdding());
+        QCOMPARE(title->text(), QString());
+        QCOMPARE(qobject_cast<QComboBox *>(page->editor("author"))->currentText(), QString());
+        QCOMPARE(qobject_cast<QComboBox *>(page->editor("status"))->currentData().toString(), QStringLiteral("draft"));
+        QCOMPARE(texts(chosen), QStringList{});
+        QVERIFY(!page->deleteButton()->isEnabled());
+        QCOMPARE(window.pages()->tabText(window.pages()->indexOf(page)), QStringLiteral("Add post"));
+        QCOMPARE(Post->objects().count(), 1);
+
+        // Closing with unsaved changes asks: Cancel keeps the tab, Discard closes it.
+        QTest::keyClicks(title, "Draft");
+        const int tabs = window.pages()->count();
+        window.pages()->setCurrentWidget(page);
+        QTest::keyClick(title, Qt::Key_W, Qt::ControlModifier);
+        QCOMPARE(questions.size(), 1);
+        QVERIFY2(questions.first().contains("Save your changes"), qPrintable(questions.first()));
+        QCOMPARE(window.pages()->count(), tabs);
+        QVERIFY(!window.close());                                    // quitting asks too
+        QCOMPARE(questions.size(), 2);
+        QVERIFY(window.isVisible());
+        answer = QMessageBox::Discard;
+        QTest::keyClick(title, Qt::Key_W, Qt::ControlModifier);
+        QCOMPARE(window.pages()->count(), tabs - 1);
+        QCOMPARE(Post->objects().count(), 1);
+
+        // Ctrl+N on the list opens an empty form; Delete on a stored one asks, then deletes.
+        window.pages()->setCurrentWidget(list);
+        list->table()->setFocus();
+        QTest::keyClick(list->table(), Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(window.pages()->count(), tabs);
+        auto *added = qobject_cast<ChangeFormPage *>(window.pages()->currentWidget());
+        QVERIFY(added && added->form().isAdding());
+        QCOMPARE(window.pages()->tabText(window.pages()->currentIndex()), QStringLiteral("Add post"));
+        added->setAsker([](QMessageBox &) { return QMessageBox::Discard; });
+        window.closeCurrentPage();
+        QPointer<ChangeFormPage> form = window.openForm("blog.Post", Post->objects().get().pk());
+        QVERIFY(form);
+        QCOMPARE(window.openForm("blog.Post", Post->objects().get().pk()), form.data()); // one tab per record
+        form->setAsker([](QMessageBox &) { return QMessageBox::Yes; });
+        QTest::mouseClick(form->deleteButton(), Qt::LeftButton);
+        QCOMPARE(Post->objects().count(), 0);
+        QTRY_VERIFY(form.isNull());                                   // its tab closed
+    }
+
+    void jsonEditorValidatesOnSave()
+    {
+        const ModelMeta &setting = Registry::instance().modelOrThrow("formtest.Setting");
+        ChangeFormPage page(setting, ModelAdmin{});
+        page.setAsker([](QMessageBox &) { return QMessageBox::Cancel; });
+        auto *data = qobject_cast<QPlainTextEdit *>(page.editor("data"));
+        QVERIFY(data);
+        QTest::keyClicks(page.editor("key"), "colors");
+        data->setPlainText("{\"a\": [1, 2");
+        QVERIFY(!page.saveAndContinue());
+        QVERIFY(page.errorLabel("data")->isVisibleTo(&page));
+        QVERIFY2(page.errorLabel("data")->text().startsWith("Enter valid JSON"), qPrintable(page.errorLabel("data")->text()));
+        QCOMPARE(setting.objects().count(), 0);
+        data->setPlainText("{\"a\": [1, 2]}");
+        QVERIFY2(page.saveAndContinue(), qPrintable(page.nonFieldErrorLabel()->text()));
+        QVERIFY(page.errorLabel("data")->isHidden());
+        const Model stored = setting.objects().get();
+        QCOMPARE(stored.value("data").toMap().value("a").toList(), (QVariantList{1, 2}));
+        QVERIFY2(data->toPlainText().contains("\"a\""), qPrintable(data->toPlainText())); // shown again, indented
+    }
+};
+
+QTEST_MAIN(TestChangeFormPage)
+#include "tst_changeformpage.moc"

@@ -1,0 +1,88 @@
+#pragma once
+#include "views/admin/ModelForm.h"
+#include <QHash>
+#include <QMessageBox>
+#include <QVariant>
+#include <QWidget>
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QVBoxLayout;
+
+namespace quango {
+
+// Django admin's change form for one record (or a new one): a widget per
+// field, generated from the field's widget hint (never from its type name);
+// required labels in bold, help texts, each field's errors in a label under
+// it and the non-field errors on top; Save (Ctrl+S), Save and add another,
+// Save and continue editing, Delete. The form logic is the ModelForm's.
+class ChangeFormPage : public QWidget {
+    Q_OBJECT
+
+public:
+    // Shows a question and returns the button chosen. The default runs the
+    // box modally; tests put an answer in its place.
+    using Asker = std::function<QMessageBox::StandardButton(QMessageBox &box)>;
+
+    // pk invalid: a new record. Throws the ORM's errors (DoesNotExist, ...).
+    ChangeFormPage(const ModelMeta &model, const ModelAdmin &admin, const QVariant &pk = {}, QWidget *parent = nullptr);
+
+    ModelForm &form() { return m_form; }
+    QString title() const;
+    // The editor of a field ("title"): QLineEdit, QSpinBox, ..., or nullptr.
+    QWidget *editor(const QString &name) const { return m_editors.value(name); }
+    // The label under a field that shows its errors.
+    QLabel *errorLabel(const QString &name) const { return m_errorLabels.value(name); }
+    QLabel *nonFieldErrorLabel() const { return m_nonFieldErrors; }
+    QPushButton *saveButton() const { return m_save; }
+    QPushButton *saveAndAddButton() const { return m_saveAndAdd; }
+    QPushButton *saveAndContinueButton() const { return m_saveAndContinue; }
+    QPushButton *deleteButton() const { return m_delete; }
+    void setAsker(Asker asker) { m_asker = std::move(asker); }
+
+    // The widgets' values by field name, as ModelForm takes them.
+    QVariantMap values() const;
+    // True when the widgets differ from what was loaded.
+    bool isDirty() const;
+    // Asks about unsaved changes: true when the page may close.
+    bool confirmClose();
+
+public Q_SLOTS:
+    // Each returns true when the record was saved.
+    bool save();               // then closeRequested()
+    bool saveAndAddAnother();  // then an empty form
+    bool saveAndContinue();    // stays on the record
+    bool deleteObject();       // asks first; then closeRequested()
+
+Q_SIGNALS:
+    void saved(const QString &modelLabel, const QVariant &pk);
+    void deleted(const QString &modelLabel, const QVariant &pk);
+    void closeRequested();
+    void titleChanged(const QString &title);
+
+private:
+    bool trySave();
+    void build();
+    QWidget *createEditor(const FormField &field);
+    void setEditorValue(const FormField &field, const QVariant &value);
+    QVariant editorValue(const FormField &field) const;
+    void fill();
+    void showErrors();
+    QMessageBox::StandardButton ask(QMessageBox &box);
+
+    ModelForm m_form;
+    QHash<QString, QWidget *> m_editors;
+    QHash<QString, QLabel *> m_errorLabels;
+    QHash<QString, QLabel *> m_readOnlyLabels;
+    QLabel *m_heading = nullptr;
+    QLabel *m_nonFieldErrors = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_saveAndAdd = nullptr;
+    QPushButton *m_saveAndContinue = nullptr;
+    QPushButton *m_delete = nullptr;
+    QVariantMap m_loadedValues;
+    Asker m_asker;
+};
+
+} // namespace quango
