@@ -281,4 +281,46 @@ QDateTime DatabaseOperations::parseIsoDateTime(QStringView text, bool *matched)
     return dt;
 }
 
+QDateTime DatabaseOperations::convertDateTime(const QVariant &value) const
+{
+    switch (value.metaType().id()) {
+    case QMetaType::QDateTime: {
+        const QDateTime dt = value.toDateTime();
+        return dt.timeSpec() == Qt::UTC ? dt : dt.toUTC();
+    }
+    case QMetaType::QDate:
+        return QDateTime(value.toDate(), QTime(0, 0), Qt::UTC);
+    case QMetaType::QString: {
+        const QString text = value.toString();
+        QDateTime dt = parseIsoDateTime(text);
+        if (!dt.isValid()) // date-only text in a datetime column
+            dt = QDateTime(parseIsoDate(text), QTime(0, 0), Qt::UTC);
+        return dt.isValid() ? dt : QDateTime();
+    }
+    default:
+        if (value.isNull())
+            return QDateTime();
+        return convertDateTime(value.toString());
+    }
+}
+
+QDate DatabaseOperations::convertDate(const QVariant &value) const
+{
+    switch (value.metaType().id()) {
+    case QMetaType::QDate:
+        return value.toDate();
+    case QMetaType::QDateTime:
+        return value.toDateTime().toUTC().date();
+    case QMetaType::QString: {
+        const QString text = value.toString();
+        const QDate date = parseIsoDate(text);
+        if (date.isValid() || text.size() <= 10)
+            return date;
+        return parseIsoDateTime(text).date(); // a datetime text in a date column
+    }
+    default:
+        return value.isNull() ? QDate() : convertDate(value.toString());
+    }
+}
+
 } // namespace quango

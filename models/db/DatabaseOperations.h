@@ -53,9 +53,9 @@ public:
 
     // Value adaptation, used by the fields.
     virtual QVariant adaptDateTime(const QDateTime &value) const = 0;
-    virtual QDateTime convertDateTime(const QVariant &value) const = 0;   // always UTC
+    QDateTime convertDateTime(const QVariant &value) const;   // always UTC; text as ISO 8601 (both dialects store it so)
     virtual QVariant adaptDate(const QDate &value) const = 0;
-    virtual QDate convertDate(const QVariant &value) const = 0;
+    QDate convertDate(const QVariant &value) const;
     virtual QVariant adaptBool(bool value) const = 0;
     virtual QVariant adaptUuid(const QUuid &value) const = 0;
     virtual QVariant adaptDecimal(const QString &value) const = 0;

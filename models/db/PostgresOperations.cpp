@@ -131,47 +131,9 @@ QVariant PostgresOperations::adaptDateTime(const QDateTime &value) const
     return value.timeSpec() == Qt::UTC ? value : value.toUTC();
 }
 
-QDateTime PostgresOperations::convertDateTime(const QVariant &value) const
-{
-    switch (value.metaType().id()) {
-    case QMetaType::QDateTime: {
-        const QDateTime dt = value.toDateTime();
-        return dt.timeSpec() == Qt::UTC ? dt : dt.toUTC();
-    }
-    case QMetaType::QDate:
-        return QDateTime(value.toDate(), QTime(0, 0), Qt::UTC);
-    case QMetaType::QString: {
-        const QString text = value.toString();
-        QDateTime dt = parseIsoDateTime(text);
-        if (!dt.isValid())
-            dt = QDateTime(parseIsoDate(text), QTime(0, 0), Qt::UTC);
-        return dt.isValid() ? dt : QDateTime();
-    }
-    default:
-        return value.isNull() ? QDateTime() : convertDateTime(value.toString());
-    }
-}
-
 QVariant PostgresOperations::adaptDate(const QDate &value) const
 {
     return value.isValid() ? QVariant(value.toString(Qt::ISODate)) : QVariant();
-}
-
-QDate PostgresOperations::convertDate(const QVariant &value) const
-{
-    switch (value.metaType().id()) {
-    case QMetaType::QDate:
-        return value.toDate();
-    case QMetaType::QDateTime:
-        return value.toDateTime().toUTC().date();
-    case QMetaType::QString: {
-        const QString text = value.toString();
-        const QDate date = parseIsoDate(text);
-        return date.isValid() || text.size() <= 10 ? date : parseIsoDateTime(text).date();
-    }
-    default:
-        return value.isNull() ? QDate() : convertDate(value.toString());
-    }
 }
 
 QVariant PostgresOperations::adaptUuid(const QUuid &value) const { return value.toString(QUuid::WithoutBraces); }

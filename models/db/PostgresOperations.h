@@ -19,9 +19,7 @@ public:
     QString randomFunctionSql() const override { return QStringLiteral("RANDOM()"); }
     bool supportsReturning() const override { return true; }
     QVariant adaptDateTime(const QDateTime &value) const override;
-    QDateTime convertDateTime(const QVariant &value) const override;
     QVariant adaptDate(const QDate &value) const override;
-    QDate convertDate(const QVariant &value) const override;
     QVariant adaptBool(bool value) const override { return value; }
     QVariant adaptUuid(const QUuid &value) const override;
     QVariant adaptDecimal(const QString &value) const override;

@@ -18,9 +18,7 @@ public:
     bool supportsReturning() const override { return false; }
     QString limitOffsetSql(qint64 limit, qint64 offset) const override; // OFFSET needs a LIMIT
     QVariant adaptDateTime(const QDateTime &value) const override;
-    QDateTime convertDateTime(const QVariant &value) const override;
     QVariant adaptDate(const QDate &value) const override;
-    QDate convertDate(const QVariant &value) const override;
     QVariant adaptBool(bool value) const override { return int(value); }
     QVariant adaptUuid(const QUuid &value) const override;
     QVariant adaptDecimal(const QString &value) const override;

@@ -63,24 +63,11 @@ void MigrationGraph::validate()
 QList<MigrationKey> MigrationGraph::parents(const MigrationKey &key) const { return m_parents.value(key); }
 QList<MigrationKey> MigrationGraph::children(const MigrationKey &key) const { return m_children.value(key); }
 
-QList<MigrationKey> MigrationGraph::forwardsPlan(const MigrationKey &target) const
-{
-    migration(target);
-    QList<MigrationKey> out;
-    QSet<MigrationKey> seen;
-    std::function<void(const MigrationKey &)> visit = [&](const MigrationKey &key) {
-        if (seen.contains(key))
-            return;
-        seen.insert(key);
-        for (const MigrationKey &parent : m_parents.value(key))
-            visit(parent);
-        out.append(key);
-    };
-    visit(target);
-    return out;
-}
+QList<MigrationKey> MigrationGraph::forwardsPlan(const MigrationKey &target) const { return plan(target, m_parents); }
 
-QList<MigrationKey> MigrationGraph::backwardsPlan(const MigrationKey &target) const
+QList<MigrationKey> MigrationGraph::backwardsPlan(const MigrationKey &target) const { return plan(target, m_children); }
+
+QList<MigrationKey> MigrationGraph::plan(const MigrationKey &target, const QHash<MigrationKey, QList<MigrationKey>> &edges) const
 {
     migration(target);
     QList<MigrationKey> out;
@@ -89,8 +76,8 @@ QList<MigrationKey> MigrationGraph::backwardsPlan(const MigrationKey &target) co
         if (seen.contains(key))
             return;
         seen.insert(key);
-        for (const MigrationKey &child : m_children.value(key))
-            visit(child);
+        for (const MigrationKey &next : edges.value(key))
+            visit(next);
         out.append(key);
     };
     visit(target);

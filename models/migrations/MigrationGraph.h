@@ -37,6 +37,8 @@ public:
     QMap<QString, QStringList> conflicts() const;
 
 private:
+    // Depth-first from target along `edges`, each node after those it reaches.
+    QList<MigrationKey> plan(const MigrationKey &target, const QHash<MigrationKey, QList<MigrationKey>> &edges) const;
     QMap<MigrationKey, MigrationPtr> m_nodes;
     QHash<MigrationKey, QList<MigrationKey>> m_parents, m_children;
 };

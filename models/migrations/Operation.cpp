@@ -1,4 +1,5 @@
 #include "migrations/Operation.h"
+#include "orm/FieldFactory.h"
 #include "orm/Exceptions.h"
 
 namespace quango {
@@ -19,6 +20,15 @@ QJsonObject Operation::requiredObject(const QJsonObject &json, const char *key)
     if (!value.isObject())
         throw FieldError(QStringLiteral("%1 needs an object '%2'.").arg(json.value(QStringLiteral("type")).toString(), QLatin1String(key)));
     return value.toObject();
+}
+
+QVariantMap Operation::requiredField(const QJsonObject &json)
+{
+    const QVariantMap field = requiredObject(json, "field").toVariantMap();
+    FieldFactory::create(field);
+    if (field.value(QStringLiteral("name")).toString().isEmpty())
+        throw FieldError(QStringLiteral("%1: the field has no name.").arg(json.value(QStringLiteral("type")).toString()));
+    return field;
 }
 
 } // namespace quango

@@ -31,6 +31,9 @@ protected:
     // Reading helpers for fromJson(): they throw FieldError naming the key.
     static QString requiredString(const QJsonObject &json, const char *key);
     static QJsonObject requiredObject(const QJsonObject &json, const char *key);
+    // The named field description under "field"; an unknown type fails here,
+    // at load, naming the field.
+    static QVariantMap requiredField(const QJsonObject &json);
 };
 
 using OperationPtr = std::shared_ptr<Operation>;

@@ -14,10 +14,7 @@ AlterField::AlterField(QString modelName, QVariantMap field, bool preserveDefaul
 
 OperationPtr AlterField::fromJson(const QJsonObject &json)
 {
-    const QVariantMap field = requiredObject(json, "field").toVariantMap();
-    FieldFactory::create(field); // unknown types fail at load, naming the field
-    if (field.value(QStringLiteral("name")).toString().isEmpty())
-        throw FieldError(QStringLiteral("AlterField: the field has no name."));
+    const QVariantMap field = requiredField(json);
     return std::make_shared<AlterField>(requiredString(json, "model_name"), field, json.value(QStringLiteral("preserve_default")).toBool(true));
 }
 
