@@ -11,6 +11,9 @@ namespace quango {
 class AdminSite;
 class ChangeFormPage;
 class ChangeListPage;
+class MigrationsPage;
+class JumpDialog;
+class ModelIndex;
 class Registry;
 
 // The admin window. It only hosts pages (as tabs) and the status bar; each
@@ -41,6 +44,28 @@ public:
     void setUser(const AdminUser &user);
     const AdminUser &user() const { return m_user; }
 
+    // The migrations page in its tab (opening it if needed): per app applied
+    // state, Migrate, Revert, SQL, dry run, drift check, Make migrations.
+    MigrationsPage *openMigrations();
+    // Folders like `makemigrations --migrations-dir` for the migrations page
+    // (a development tree): read first, and where Make migrations writes.
+    void setMigrationsDirs(const QStringList &dirs);
+
+    // The models the user may view, for the jump dialog.
+    ModelIndex modelIndex() const;
+    // Ctrl+K: the jump dialog (window-modal, deleted on close); choosing a
+    // model opens its list page.
+    JumpDialog *showJumpDialog();
+
+    // Window layout, open tabs (list pages, and record forms by model and pk)
+    // and column widths per model list are kept with QSettings. Call after
+    // setUser: restores the last session (skipping tabs whose record is gone
+    // or that the user may no longer view) and from then on saves it when the
+    // window closes and each list page's column widths when its tab closes.
+    // Windows that never call it (tests, embedded uses) leave QSettings alone.
+    void restoreSession();
+    void saveSession();
+
 protected:
     // Quitting asks about each record form with unsaved changes, as closing its tab does.
     void closeEvent(QCloseEvent *event) override;
@@ -49,11 +74,15 @@ private:
     void setUp(const QString &databaseLabel);
     // Closes a tab unless it is a record form whose unsaved changes the user keeps.
     void closePage(int index);
+    void saveColumns(ChangeListPage *page);
+    void restoreColumns(ChangeListPage *page);
 
     std::unique_ptr<AdminSite> m_ownSite;
     const AdminSite *m_site;
     QTabWidget *m_pages;
     AdminUser m_user;
+    bool m_remembers = false;
+    QStringList m_migrationsDirs;
 };
 
 } // namespace quango

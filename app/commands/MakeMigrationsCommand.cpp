@@ -80,19 +80,8 @@ int MakeMigrationsCommand::run(const QCommandLineParser &parser, CommandContext 
         return 0;
     }
     const bool write = !parser.isSet(QStringLiteral("dry-run")) && !parser.isSet(QStringLiteral("check"));
-    // Every folder is checked before the first file is written: never half a set of migrations.
-    for (auto it = changes.cbegin(); it != changes.cend() && write; ++it) {
-        const QString where = loader.migrationsPath(it.key());
-        if (where.isEmpty())
-            throw MigrationError(QStringLiteral("App '%1' has no migrations folder: pass --migrations-dir DIR to write its migrations in DIR/%1.")
-                                     .arg(it.key()));
-        // A Qt resource is compiled in: the files must go to the source folder it is built from.
-        if (where.startsWith(QLatin1Char(':')))
-            throw MigrationError(QStringLiteral("App '%1' reads its migrations from the Qt resource '%2', which cannot be written: pass "
-                                                "--migrations-dir pointing at the source folder those files are compiled from "
-                                                "(the folder that holds %1/).")
-                                     .arg(it.key(), where));
-    }
+    if (write)
+        MigrationWriter::checkDestinations(changes, loader);
     for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
         context.out << "Migrations for '" << it.key() << "':\n";
         for (const MigrationPtr &migration : it.value()) {

@@ -90,9 +90,8 @@ int MigrateCommand::run(const QCommandLineParser &parser, CommandContext &contex
             context.out << "  No planned migration operations.\n";
         for (const MigrationStep &step : plan) {
             context.out << step.migration->label() << "\n";
-            for (const OperationPtr &operation : step.migration->operations())
-                context.out << "    " << (step.backwards ? QStringLiteral("Undo ") : QString()) << operation->describe()
-                            << (step.backwards && !operation->isReversible() ? QStringLiteral(" -> IRREVERSIBLE") : QString()) << "\n";
+            for (const QString &line : MigrationExecutor::describeStep(step))
+                context.out << "    " << line << "\n";
         }
         return 0;
     }

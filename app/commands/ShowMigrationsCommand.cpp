@@ -25,11 +25,7 @@ int ShowMigrationsCommand::run(const QCommandLineParser &parser, CommandContext 
     const MigrationGraph &graph = loader.graph();
     for (const QString &app : std::as_const(labels)) {
         context.out << app << "\n";
-        QList<MigrationKey> shown;
-        for (const MigrationKey &leaf : graph.leafNodes(app))
-            for (const MigrationKey &key : graph.forwardsPlan(leaf))
-                if (key.first == app && !shown.contains(key))
-                    shown << key;
+        const QList<MigrationKey> shown = graph.appNodes(app);
         if (shown.isEmpty())
             context.out << " (no migrations)\n";
         for (const MigrationKey &key : std::as_const(shown))

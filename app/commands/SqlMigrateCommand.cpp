@@ -22,11 +22,7 @@ int SqlMigrateCommand::run(const QCommandLineParser &parser, CommandContext &con
     registry.appOrThrow(args.at(0));
     MigrationExecutor executor(Connection::get(), registry);
     const MigrationKey key = executor.loader().resolve(args.at(0), args.at(1));
-    const QStringList sql = executor.collectSql({executor.loader().graph().migration(key), parser.isSet(QStringLiteral("backwards"))});
-    context.out << "BEGIN;\n";
-    for (const QString &statement : sql)
-        context.out << statement << "\n";
-    context.out << "COMMIT;\n";
+    context.out << executor.sqlScript({executor.loader().graph().migration(key), parser.isSet(QStringLiteral("backwards"))});
     return 0;
 }
 

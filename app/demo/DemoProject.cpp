@@ -1,9 +1,11 @@
 #include "app/demo/DemoProject.h"
 #include "app/demo/BenchApp.h"
+#include "app/demo/BlogAdmin.h"
 #include "app/demo/BlogApp.h"
 #include "app/demo/MyApiApp.h"
 #include "apps/Registry.h"
 #include "contrib/BuiltinApps.h"
+#include "views/admin/AdminSite.h"
 
 namespace quango {
 
@@ -15,6 +17,7 @@ void installDemoApps(Registry &registry)
         registry.addApp(std::make_shared<demo::MyApiApp>());
     if (!registry.app(QStringLiteral("blog")))
         registry.addApp(std::make_shared<demo::BlogApp>());
+    AdminSite::addAppAdmin(QStringLiteral("blog"), &demo::BlogAdmin::registerModels);
     if (!registry.app(QStringLiteral("bench")))
         registry.addApp(std::make_shared<demo::BenchApp>());
 }

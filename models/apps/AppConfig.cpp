@@ -1,6 +1,7 @@
 #include "apps/AppConfig.h"
 #include "orm/Exceptions.h"
 #include "orm/fields/AutoField.h"
+#include "utils/Text.h"
 
 namespace quango {
 
@@ -17,9 +18,7 @@ QString AppConfig::verboseName() const
         return m_verboseName;
     QString name = m_label;
     name.replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!name.isEmpty())
-        name[0] = name[0].toUpper();
-    return name;
+    return capFirst(name);
 }
 
 ModelMeta *AppConfig::addModel(const QString &objectName, QList<FieldDecl> fields, MetaOptions options)

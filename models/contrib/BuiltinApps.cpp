@@ -4,6 +4,7 @@
 #include "contrib/auth/AuthApp.h"
 #include "contrib/authtoken/AuthTokenApp.h"
 #include "contrib/contenttypes/ContentTypesApp.h"
+#include "contrib/history/HistoryApp.h"
 
 namespace quango {
 
@@ -19,6 +20,9 @@ void installBuiltinApps(Registry &registry)
         registry.addApp(std::make_shared<AdminApp>());
     if (!registry.app(QStringLiteral("authtoken")))
         registry.addApp(std::make_shared<AuthTokenApp>());
+    // After admin: its field changes point to admin log entries.
+    if (!registry.app(QStringLiteral("history")))
+        registry.addApp(std::make_shared<HistoryApp>());
 }
 
 } // namespace quango

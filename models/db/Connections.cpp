@@ -33,8 +33,13 @@ void Connections::configure(const QString &alias, const DatabaseUrl &url)
 {
     Config &c = config();
     QMutexLocker lock(&c.mutex);
+    // Only a changed alias makes threads reopen: no thread holds a connection
+    // to an alias configured for the first time, and reopening the others
+    // would pull the database from under open QSqlTableModels.
+    const bool known = c.urls.contains(alias);
     c.urls.insert(alias, url);
-    ++c.generation;
+    if (known)
+        ++c.generation;
 }
 
 bool Connections::isConfigured(const QString &alias)

@@ -257,4 +257,21 @@ QStringList MigrationExecutor::collectSql(const MigrationStep &step)
     return editor.collectedSql();
 }
 
+QString MigrationExecutor::sqlScript(const MigrationStep &step)
+{
+    QString text = QStringLiteral("BEGIN;\n");
+    for (const QString &statement : collectSql(step))
+        text += statement + QLatin1Char('\n');
+    return text + QStringLiteral("COMMIT;\n");
+}
+
+QStringList MigrationExecutor::describeStep(const MigrationStep &step)
+{
+    QStringList lines;
+    for (const OperationPtr &operation : step.migration->operations())
+        lines << (step.backwards ? QStringLiteral("Undo ") : QString()) + operation->describe()
+                     + (step.backwards && !operation->isReversible() ? QStringLiteral(" -> IRREVERSIBLE") : QString());
+    return lines;
+}
+
 } // namespace quango

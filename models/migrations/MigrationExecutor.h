@@ -33,6 +33,11 @@ public:
     void migrate(const QList<MigrationStep> &plan, bool fake = false, int verbosity = 1, bool sendSignals = true);
     // The SQL a plan step would run (sqlmigrate), without running it.
     QStringList collectSql(const MigrationStep &step);
+    // sqlmigrate's text: the statements between BEGIN; and COMMIT;.
+    QString sqlScript(const MigrationStep &step);
+    // A step's operations as `migrate --plan` lists them ("Undo Create model
+    // Post", " -> IRREVERSIBLE" when it cannot go back).
+    static QStringList describeStep(const MigrationStep &step);
     // The state before `migration`: its ancestors applied and, while
     // migrate() runs, every other applied migration that is not its descendant.
     ProjectState stateBefore(const Migration &migration) const;

@@ -114,6 +114,16 @@ QList<MigrationKey> MigrationGraph::rootNodes(const QString &appLabel) const
     return roots;
 }
 
+QList<MigrationKey> MigrationGraph::appNodes(const QString &appLabel) const
+{
+    QList<MigrationKey> nodes;
+    for (const MigrationKey &leaf : leafNodes(appLabel))
+        for (const MigrationKey &key : forwardsPlan(leaf))
+            if (key.first == appLabel && !nodes.contains(key))
+                nodes << key;
+    return nodes;
+}
+
 QStringList MigrationGraph::appLabels() const
 {
     QStringList labels;

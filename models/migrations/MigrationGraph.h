@@ -30,6 +30,8 @@ public:
     // Nodes of `appLabel` no other node of the same app depends on (normally one).
     QList<MigrationKey> leafNodes(const QString &appLabel) const;
     QList<MigrationKey> rootNodes(const QString &appLabel) const;
+    // The app's own migrations in the order they apply (showmigrations, the admin's page).
+    QList<MigrationKey> appNodes(const QString &appLabel) const;
     QStringList appLabels() const;
     // The state after `nodes` and all their ancestors.
     ProjectState makeState(const QList<MigrationKey> &nodes) const;

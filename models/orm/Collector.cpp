@@ -32,7 +32,11 @@ void inChunks(const QVariantList &values, Fn &&fn)
 }
 } // namespace
 
-Collector::Collector(const QString &alias) : m_alias(alias) {}
+Collector::Collector(const QString &alias, Mode mode) : m_alias(alias), m_mode(mode) {}
+
+QString Collector::objectKey(const Model &object) { return object.meta()->label() + QLatin1Char(':') + pkKey(object.pk()); }
+
+QList<Model> Collector::cascadedFrom(const Model &object) const { return m_edges.value(objectKey(object)); }
 
 void Collector::collect(const QList<Model> &objects)
 {
@@ -44,6 +48,7 @@ void Collector::collect(const QList<Model> &objects)
         if (!byModel.contains(object.meta()))
             order << object.meta();
         byModel[object.meta()] << object;
+        m_roots << object;
     }
     for (const ModelMeta *model : order)
         collectBatch(model, byModel.value(model), 0);
@@ -51,10 +56,14 @@ void Collector::collect(const QList<Model> &objects)
     // RESTRICT allows the delete when the restricting object goes too, through a CASCADE.
     QStringList blocking;
     for (const Restricted &r : std::as_const(m_restricted))
-        if (!m_seen.value(r.object.meta()).contains(pkKey(r.object.pk())))
+        if (!m_seen.value(r.object.meta()).contains(pkKey(r.object.pk()))) {
             blocking << QStringLiteral("%1 \"%2\" (via %3.%4)").arg(r.object.meta()->verboseName(), r.object.str(),
                                                                     r.object.meta()->objectName(), r.field->name());
-    if (!blocking.isEmpty())
+            if (m_mode == Mode::Preview)
+                m_blocked.append({r.object, r.field, r.target, true});
+        }
+    m_restricted.clear(); // judged: a later collect() call must not report them twice
+    if (!blocking.isEmpty() && m_mode == Mode::Delete)
         throw RestrictedError(QStringLiteral("Cannot delete: these objects reference it through restricted foreign keys: %1")
                                   .arg(blocking.join(QStringLiteral(", "))), blocking);
 }
@@ -91,11 +100,30 @@ void Collector::collectBatch(const ModelMeta *model, const QList<Model> &objects
         });
         if (related.isEmpty())
             continue;
+        // Preview: the object each related one points at, for the tree and
+        // for naming what a blocking object protects.
+        QHash<QString, Model> targets;
+        if (m_mode == Mode::Preview) {
+            const QString targetName = fk->targetField() ? fk->targetField()->name() : model->pk()->name();
+            for (const Model &object : fresh)
+                targets.insert(pkKey(object.value(targetName)), object);
+        }
         switch (fk->onDelete()) {
         case OnDelete::Cascade:
+            if (m_mode == Mode::Preview)
+                for (const Model &object : std::as_const(related)) {
+                    const Model source = targets.value(pkKey(object.value(fk->name())));
+                    if (source.isValid())
+                        m_edges[objectKey(source)] << object;
+                }
             collectBatch(relation.model, related, depth + 1);
             break;
         case OnDelete::Protect: {
+            if (m_mode == Mode::Preview) {
+                for (const Model &object : std::as_const(related))
+                    m_blocked.append({object, fk, targets.value(pkKey(object.value(fk->name()))), false});
+                break;
+            }
             QStringList names;
             for (const Model &object : std::as_const(related))
                 names << QStringLiteral("%1 \"%2\"").arg(object.meta()->verboseName(), object.str());
@@ -106,7 +134,7 @@ void Collector::collectBatch(const ModelMeta *model, const QList<Model> &objects
         }
         case OnDelete::Restrict:
             for (const Model &object : std::as_const(related))
-                m_restricted.append({fk, object, Model()});
+                m_restricted.append({fk, object, targets.value(pkKey(object.value(fk->name())))});
             break;
         case OnDelete::SetNull:
         case OnDelete::SetDefault: {
@@ -135,6 +163,13 @@ QList<QPair<const ModelMeta *, QList<Model>>> Collector::collected() const
 
 DeleteResult Collector::deleteAll()
 {
+    if (!m_blocked.isEmpty()) {
+        QStringList names;
+        for (const Blocked &b : std::as_const(m_blocked))
+            names << QStringLiteral("%1 \"%2\"").arg(b.object.meta()->verboseName(), b.object.str());
+        throw ProtectedError(QStringLiteral("Cannot delete: these objects protect what would be deleted: %1. "
+                                            "Delete or change them first.").arg(names.join(QStringLiteral(", "))), names);
+    }
     DeleteResult result;
     Connection &connection = Connection::get(m_alias);
     const DatabaseOperations &ops = connection.ops();

@@ -1,5 +1,6 @@
 #include "ui/dialogs/LoginDialog.h"
 #include "views/admin/AdminLogin.h"
+#include "ui/Style.h"
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -25,7 +26,7 @@ LoginDialog::LoginDialog(const QString &databaseLabel, QWidget *parent)
     m_error->setAccessibleName(tr("Login error"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #ba2121;")); // Django admin's errornote red
+    Style::apply(m_error, Style::Role::Error);
     m_error->hide();
     layout->addWidget(m_error);
 

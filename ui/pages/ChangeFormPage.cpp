@@ -1,5 +1,9 @@
 #include "ui/pages/ChangeFormPage.h"
 #include "orm/ModelMeta.h"
+#include "ui/widgets/ReadOnlyPasswordHashWidget.h"
+#include "views/admin/FieldDisplay.h"
+#include "views/admin/ObjectHistory.h"
+#include "ui/Style.h"
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -10,6 +14,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLabel>
@@ -20,6 +25,8 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QTabWidget>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <limits>
 
@@ -48,11 +55,20 @@ void moveSelected(QListWidget *from, QListWidget *to)
 } // namespace
 
 ChangeFormPage::ChangeFormPage(const ModelMeta &model, const ModelAdmin &admin, const QVariant &pk, QWidget *parent)
+    : ChangeFormPage(model, admin, AdminUser(), pk, parent)
+{
+}
+
+ChangeFormPage::ChangeFormPage(const ModelMeta &model, const ModelAdmin &admin, const AdminUser &user, const QVariant &pk,
+                               QWidget *parent)
     : QWidget(parent), m_form(model, admin)
 {
     setObjectName(QStringLiteral("changeForm_") + model.label());
+    m_form.setUser(user);
     if (pk.isValid())
         m_form.load(pk);
+    // Django's view-only change page: the user may view but not change.
+    m_viewOnly = !m_form.hasPermission(pk.isValid() ? QStringLiteral("change") : QStringLiteral("add"));
     build();
     fill();
 }
@@ -78,7 +94,10 @@ void ChangeFormPage::build()
     m_nonFieldErrors->setObjectName(QStringLiteral("nonFieldErrors"));
     m_nonFieldErrors->setAccessibleName(tr("Errors"));
     m_nonFieldErrors->setWordWrap(true);
-    m_nonFieldErrors->setStyleSheet(QStringLiteral("color: #ba2121; font-weight: bold;"));
+    Style::apply(m_nonFieldErrors, Style::Role::Error);
+    QFont bold = m_nonFieldErrors->font();
+    bold.setBold(true);
+    m_nonFieldErrors->setFont(bold);
     m_nonFieldErrors->hide();
     outer->addWidget(m_nonFieldErrors);
 
@@ -104,7 +123,24 @@ void ChangeFormPage::build()
         cellLayout->setContentsMargins(0, 0, 0, 0);
         cellLayout->setSpacing(2);
         QWidget *input = nullptr;
-        if (field.readOnly) {
+        if (field.name == QLatin1String("password") && m_form.modelMeta().label() == QLatin1String("auth.User") && !m_form.isAdding()) {
+            // Django's UserChangeForm: the hash's summary, never the hash, and the change-password dialog.
+            auto *password = new ReadOnlyPasswordHashWidget(m_form.instance(), [this] { return m_form.user(); }, cell);
+            connect(password, &ReadOnlyPasswordHashWidget::passwordChanged, this, [this] {
+                // The stored row changed: reload it (so Save does not see a conflict) and keep unsaved edits.
+                const QVariantMap edited = values();
+                try {
+                    m_form.load(m_form.instance().pk());
+                } catch (const Error &error) { // deleted meanwhile: said, never thrown across the slot
+                    return showFailure(error.message());
+                }
+                fill();
+                for (const FormField &f : m_form.fields())
+                    if (edited.contains(f.name))
+                        setEditorValue(f, edited.value(f.name));
+            });
+            input = password;
+        } else if (field.readOnly || m_viewOnly) {
             auto *value = new QLabel(cell);
             value->setObjectName(QStringLiteral("readonly_") + field.name);
             value->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -121,20 +157,20 @@ void ChangeFormPage::build()
             auto *help = new QLabel(field.helpText, cell);
             help->setObjectName(QStringLiteral("help_") + field.name);
             help->setWordWrap(true);
-            help->setStyleSheet(QStringLiteral("color: palette(mid); font-size: small;"));
+            Style::apply(help, Style::Role::Help);
             cellLayout->addWidget(help);
         }
         auto *error = new QLabel(cell);
         error->setObjectName(QStringLiteral("error_") + field.name);
         error->setWordWrap(true);
-        error->setStyleSheet(QStringLiteral("color: #ba2121;"));
+        Style::apply(error, Style::Role::Error);
         error->hide();
         cellLayout->addWidget(error);
         m_errorLabels.insert(field.name, error);
 
         auto *label = new QLabel(field.label + QLatin1Char(':'), body);
         label->setObjectName(QStringLiteral("label_") + field.name);
-        if (field.required && !field.readOnly) {
+        if (field.required && !field.readOnly && !m_viewOnly) {
             QFont bold = label->font();
             bold.setBold(true);
             label->setFont(bold);
@@ -144,12 +180,34 @@ void ChangeFormPage::build()
     }
     bodyLayout->addStretch(1);
     scroll->setWidget(body);
-    outer->addWidget(scroll, 1);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("formTabs"));
+    m_tabs->setAccessibleName(tr("Record"));
+    scroll->setObjectName(QStringLiteral("changeTab"));
+    scroll->setAccessibleName(tr("Change"));
+    m_tabs->addTab(scroll, tr("Change"));
+    m_history = new QTreeWidget(this);
+    m_history->setObjectName(QStringLiteral("historyTab"));
+    m_history->setAccessibleName(tr("History"));
+    m_history->setHeaderLabels({tr("Date/time"), tr("User"), tr("Action"), tr("Change"), QString()});
+    m_history->setRootIsDecorated(true);
+    m_history->setAlternatingRowColors(true);
+    m_history->setSelectionMode(QAbstractItemView::NoSelection);
+    // The change text ("old → new") gets the room; the revert button only its own.
+    m_history->header()->setStretchLastSection(false);
+    m_history->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_history->header()->setSectionResizeMode(4, QHeaderView::ResizeToContents);
+    // The values get the room; the revert buttons only what they need.
+    m_history->header()->setStretchLastSection(false);
+    m_history->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_history->header()->setSectionResizeMode(4, QHeaderView::ResizeToContents);
+    m_tabs->addTab(m_history, tr("History"));
+    outer->addWidget(m_tabs, 1);
 
     auto *buttons = new QHBoxLayout;
     m_delete = new QPushButton(tr("Delete"), this);
     m_delete->setObjectName(QStringLiteral("deleteButton"));
-    m_delete->setStyleSheet(QStringLiteral("color: #ba2121;"));
+    Style::apply(m_delete, Style::Role::Destructive);
     buttons->addWidget(m_delete);
     buttons->addStretch(1);
     m_saveAndAdd = new QPushButton(tr("Save and add another"), this);
@@ -168,6 +226,11 @@ void ChangeFormPage::build()
     connect(m_saveAndAdd, &QPushButton::clicked, this, &ChangeFormPage::saveAndAddAnother);
     connect(m_saveAndContinue, &QPushButton::clicked, this, &ChangeFormPage::saveAndContinue);
     connect(m_delete, &QPushButton::clicked, this, &ChangeFormPage::deleteObject);
+    // What the user may not do is not offered (Django's has_*_permission).
+    m_delete->setVisible(m_form.hasPermission(QStringLiteral("delete")));
+    m_saveAndAdd->setVisible(!m_viewOnly && m_form.hasPermission(QStringLiteral("add")));
+    m_save->setVisible(!m_viewOnly);
+    m_saveAndContinue->setVisible(!m_viewOnly);
     // Ctrl+S saves and stays, as in an editor; the Save button also closes the tab.
     auto *shortcut = new QShortcut(QKeySequence::Save, this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
@@ -306,7 +369,7 @@ void ChangeFormPage::setEditorValue(const FormField &field, const QVariant &valu
 {
     QWidget *editor = m_editors.value(field.name);
     if (auto *label = m_readOnlyLabels.value(field.name)) {
-        label->setText(field.field->isConcrete() ? field.field->displayValue(value) : QString());
+        label->setText(FieldDisplay::text(field.field, value));
         return;
     }
     if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
@@ -434,8 +497,9 @@ void ChangeFormPage::fill()
     m_loadedValues = values();
     m_delete->setEnabled(!m_form.isAdding());
     m_heading->setText(QStringLiteral("<h2>%1</h2>").arg(
-        (m_form.isAdding() ? tr("Add %1") : tr("Change %1")).arg(m_form.modelMeta().verboseName()).toHtmlEscaped()));
+        (m_form.isAdding() ? tr("Add %1") : m_viewOnly ? tr("View %1") : tr("Change %1")).arg(m_form.modelMeta().verboseName()).toHtmlEscaped()));
     showErrors();
+    showHistory();
     Q_EMIT titleChanged(title());
 }
 
@@ -548,12 +612,14 @@ bool ChangeFormPage::deleteObject()
     if (m_form.isAdding())
         return false;
     const ModelMeta &meta = m_form.modelMeta();
-    QMessageBox box(QMessageBox::Question, tr("Are you sure?"),
-                    tr("Delete the %1 \u201c%2\u201d and the objects that depend on it?").arg(meta.verboseName(), m_form.instance().str()),
-                    QMessageBox::Yes | QMessageBox::No, this);
-    box.setDefaultButton(QMessageBox::No);
-    if (ask(box) != QMessageBox::Yes)
+    // Django's "Are you sure?" page: what cascades, what PROTECT blocks.
+    try {
+        if (!DeleteConfirmationDialog::confirm(this, meta, {m_form.instance()}, m_form.user(), m_deleteRunner))
+            return false;
+    } catch (const Error &error) { // the related rows could not be read
+        showFailure(error.message());
         return false;
+    }
     const QVariant pk = m_form.instance().pk();
     try {
         m_form.remove();
@@ -565,6 +631,102 @@ bool ChangeFormPage::deleteObject()
     m_loadedValues = values(); // nothing left to lose
     Q_EMIT deleted(meta.label(), pk);
     Q_EMIT closeRequested();
+    return true;
+}
+
+void ChangeFormPage::showFailure(const QString &message)
+{
+    m_nonFieldErrors->setText(message);
+    m_nonFieldErrors->show();
+}
+
+QPushButton *ChangeFormPage::revertButton(const QVariant &entryId) const
+{
+    // Through the items: buttons of a cleared history linger until deleteLater.
+    for (int i = 0; i < m_history->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_history->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toString() == entryId.toString())
+            return qobject_cast<QPushButton *>(m_history->itemWidget(item, 4));
+    }
+    return nullptr;
+}
+
+void ChangeFormPage::showHistory()
+{
+    m_history->clear(); // deletes the items and their revert buttons
+    const int index = m_tabs->indexOf(m_history);
+    m_tabs->setTabEnabled(index, !m_form.isAdding());
+    if (m_form.isAdding())
+        return;
+    QList<HistoryEntry> entries;
+    try {
+        entries = ObjectHistory(m_form.modelMeta(), m_form.instance().pk()).entries();
+    } catch (const Error &error) { // no admin log table (auth/admin not migrated): the form still works
+        auto *item = new QTreeWidgetItem(m_history, {tr("History unavailable: %1").arg(error.message())});
+        item->setFirstColumnSpanned(true);
+        return;
+    }
+    if (entries.isEmpty()) {
+        auto *item = new QTreeWidgetItem(m_history, {tr("This object doesn\u2019t have a change history. "
+                                                        "It probably wasn\u2019t added via this admin site.")});
+        item->setFirstColumnSpanned(true);
+        return;
+    }
+    const bool mayRevert = !m_viewOnly && m_form.hasPermission(QStringLiteral("change"));
+    for (const HistoryEntry &entry : std::as_const(entries)) {
+        auto *item = new QTreeWidgetItem(m_history, {entry.actionTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                                     entry.user, entry.action, entry.message});
+        item->setData(0, Qt::UserRole, entry.id);
+        for (const HistoryFieldChange &change : entry.changes) {
+            QString text;
+            if (change.hasOld && change.hasNew)
+                text = QStringLiteral("%1 \u2192 %2").arg(change.oldText, change.newText);
+            else
+                text = change.hasNew ? change.newText : change.oldText;
+            auto *child = new QTreeWidgetItem(item, {QString(), QString(), change.label, text});
+            child->setData(0, Qt::UserRole, change.name);
+            child->setToolTip(3, QStringLiteral("%1 \u2192 %2").arg(change.hasOld ? change.oldJson : tr("(none)"),
+                                                                     change.hasNew ? change.newJson : tr("(none)")));
+        }
+        if (entry.isRevertible() && mayRevert) {
+            auto *revert = new QPushButton(tr("Revert this change"), m_history);
+            revert->setObjectName(QStringLiteral("revert_") + entry.id.toString());
+            revert->setAccessibleName(tr("Revert the change of %1").arg(item->text(0)));
+            const QVariant id = entry.id;
+            connect(revert, &QPushButton::clicked, this, [this, id] { revertChange(id); });
+            m_history->setItemWidget(item, 4, revert);
+        }
+    }
+    m_history->expandAll();
+    for (int column = 0; column < 3; ++column)
+        m_history->resizeColumnToContents(column);
+}
+
+bool ChangeFormPage::revertChange(const QVariant &entryId)
+{
+    if (m_form.isAdding())
+        return false;
+    QMessageBox box(QMessageBox::Question, tr("Revert this change?"),
+                    isDirty() ? tr("Put back the values this change replaced? Your unsaved edits on this form will be lost.")
+                              : tr("Put back the values this change replaced? The revert is saved and logged as a new change."),
+                    QMessageBox::Yes | QMessageBox::No, this);
+    box.setObjectName(QStringLiteral("revertBox"));
+    box.setDefaultButton(QMessageBox::No);
+    if (ask(box) != QMessageBox::Yes)
+        return false;
+    const QVariant pk = m_form.instance().pk();
+    try {
+        ObjectHistory(m_form.modelMeta(), pk).revert(entryId, m_form.user(), m_form.admin());
+        m_form.load(pk);
+    } catch (const ValidationError &error) { // the old values are no longer valid
+        showFailure(tr("Cannot revert this change: %1").arg(error.message()));
+        return false;
+    } catch (const Error &error) { // a later change of the same field, no permission, gone
+        showFailure(error.message());
+        return false;
+    }
+    fill();
+    Q_EMIT saved(m_form.modelMeta().label(), pk);
     return true;
 }
 

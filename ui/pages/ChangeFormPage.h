@@ -1,4 +1,5 @@
 #pragma once
+#include "ui/dialogs/DeleteConfirmationDialog.h"
 #include "views/admin/ModelForm.h"
 #include <QHash>
 #include <QMessageBox>
@@ -8,6 +9,8 @@
 
 class QLabel;
 class QPushButton;
+class QTabWidget;
+class QTreeWidget;
 class QVBoxLayout;
 
 namespace quango {
@@ -17,6 +20,13 @@ namespace quango {
 // required labels in bold, help texts, each field's errors in a label under
 // it and the non-field errors on top; Save (Ctrl+S), Save and add another,
 // Save and continue editing, Delete. The form logic is the ModelForm's.
+//
+// For a logged-in user the page follows their permissions as Django's admin
+// does: without the change permission a stored record is shown view-only
+// (values as text, no Save), without the add permission there is no "Save
+// and add another", without the delete permission no Delete. A "History" tab
+// beside "Change" lists the object's admin log with each change's old and
+// new values and a "Revert this change" button (ObjectHistory).
 class ChangeFormPage : public QWidget {
     Q_OBJECT
 
@@ -27,6 +37,10 @@ public:
 
     // pk invalid: a new record. Throws the ORM's errors (DoesNotExist, ...).
     ChangeFormPage(const ModelMeta &model, const ModelAdmin &admin, const QVariant &pk = {}, QWidget *parent = nullptr);
+    // The same for `user`, whose permissions the page follows and for whom it
+    // writes and logs (an invalid AdminUser: nobody, as above).
+    ChangeFormPage(const ModelMeta &model, const ModelAdmin &admin, const AdminUser &user, const QVariant &pk = {},
+                   QWidget *parent = nullptr);
 
     ModelForm &form() { return m_form; }
     QString title() const;
@@ -39,7 +53,17 @@ public:
     QPushButton *saveAndAddButton() const { return m_saveAndAdd; }
     QPushButton *saveAndContinueButton() const { return m_saveAndContinue; }
     QPushButton *deleteButton() const { return m_delete; }
+    // "Change" (the fields) and "History".
+    QTabWidget *tabs() const { return m_tabs; }
+    // The history: a row per log entry, a child row per changed field.
+    QTreeWidget *historyTree() const { return m_history; }
+    // The "Revert this change" button of a log entry, or nullptr.
+    QPushButton *revertButton(const QVariant &entryId) const;
+    // The user may look but not change (or add).
+    bool isViewOnly() const { return m_viewOnly; }
     void setAsker(Asker asker) { m_asker = std::move(asker); }
+    // Replaces running the delete confirmation modally (tests inspect and answer it).
+    void setDeleteRunner(DeleteConfirmationDialog::Runner runner) { m_deleteRunner = std::move(runner); }
 
     // The widgets' values by field name, as ModelForm takes them.
     QVariantMap values() const;
@@ -53,7 +77,8 @@ public Q_SLOTS:
     bool save();               // then closeRequested()
     bool saveAndAddAnother();  // then an empty form
     bool saveAndContinue();    // stays on the record
-    bool deleteObject();       // asks first; then closeRequested()
+    bool deleteObject();       // confirms with what cascades (or is protected); then closeRequested()
+    bool revertChange(const QVariant &entryId); // asks first; stays on the record
 
 Q_SIGNALS:
     void saved(const QString &modelLabel, const QVariant &pk);
@@ -69,6 +94,8 @@ private:
     QVariant editorValue(const FormField &field) const;
     void fill();
     void showErrors();
+    void showHistory();
+    void showFailure(const QString &message);
     QMessageBox::StandardButton ask(QMessageBox &box);
 
     ModelForm m_form;
@@ -81,8 +108,12 @@ private:
     QPushButton *m_saveAndAdd = nullptr;
     QPushButton *m_saveAndContinue = nullptr;
     QPushButton *m_delete = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTreeWidget *m_history = nullptr;
+    bool m_viewOnly = false;
     QVariantMap m_loadedValues;
     Asker m_asker;
+    DeleteConfirmationDialog::Runner m_deleteRunner;
 };
 
 } // namespace quango

@@ -1,10 +1,32 @@
 #include "views/admin/AdminSite.h"
 #include "apps/Registry.h"
 #include "orm/Exceptions.h"
+#include "views/admin/AuthAdmin.h"
+#include <QMap>
 
 namespace quango {
 
+namespace {
+QMap<QString, AdminSite::AppAdmin> &appAdmins()
+{
+    static QMap<QString, AdminSite::AppAdmin> admins{{QStringLiteral("auth"), &AuthAdmin::registerOn}};
+    return admins;
+}
+} // namespace
+
 AdminSite::AdminSite(const Registry &registry) : m_registry(registry) {}
+
+void AdminSite::addAppAdmin(const QString &appLabel, AppAdmin registerModels)
+{
+    appAdmins().insert(appLabel, std::move(registerModels));
+}
+
+void AdminSite::autodiscover()
+{
+    for (auto it = appAdmins().cbegin(); it != appAdmins().cend(); ++it)
+        if (m_registry.app(it.key()))
+            it.value()(*this);
+}
 
 void AdminSite::registerModel(const QString &label, const ModelAdmin &admin)
 {

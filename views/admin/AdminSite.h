@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <functional>
 
 namespace quango {
 
@@ -21,6 +22,15 @@ public:
     void registerModel(const QString &label, const ModelAdmin &admin = {});
     void unregisterModel(const QString &label);
     bool isRegistered(const QString &label) const;
+
+    // Django's admin.py of an app: a function that registers the app's
+    // models on a site. Apps add theirs once (at start-up, where they are
+    // installed); autodiscover() runs those of the apps in the registry, as
+    // django.contrib.admin.autodiscover() imports each app's admin module.
+    // The auth app's UserAdmin and GroupAdmin are there from the start.
+    using AppAdmin = std::function<void(AdminSite &site)>;
+    static void addAppAdmin(const QString &appLabel, AppAdmin registerModels);
+    void autodiscover();
 
     // The options with defaults filled in, for any model of the registry.
     ModelAdmin modelAdmin(const ModelMeta &model) const;

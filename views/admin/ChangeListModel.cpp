@@ -1,5 +1,4 @@
 #include "views/admin/ChangeListModel.h"
-#include "contrib/admin/LogEntry.h"
 #include "db/Atomic.h"
 #include "db/Connection.h"
 #include "orm/Exceptions.h"
@@ -7,6 +6,8 @@
 #include "orm/RelatedField.h"
 #include "orm/sql/SqlCompiler.h"
 #include "views/admin/Logging.h"
+#include "views/admin/ObjectWriter.h"
+#include "utils/Text.h"
 #include <QDate>
 #include <QDateTime>
 #include <QRegularExpression>
@@ -22,13 +23,6 @@ namespace {
 // Chunks kept in memory: with list_per_page 100, about two thousand rows,
 // whatever the size of the table.
 constexpr int MaxCachedChunks = 20;
-
-QString capFirst(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text.at(0).toUpper();
-    return text;
-}
 
 bool isNumeric(const Field *field)
 {
@@ -673,13 +667,14 @@ void ChangeListModel::fail(const QString &what, const QMap<QString, QStringList>
 
 bool ChangeListModel::permitted(const QString &action)
 {
-    if (!m_user.isValid() || m_user.hasPermission(action, m_meta))
+    // Asked before a write starts (an edit is refused when made, not at
+    // submit); ObjectWriter checks again when it writes.
+    const ObjectWriter writer(m_meta, m_user);
+    if (writer.permits(action))
         return true;
     const QString message = tr("You do not have permission to %1 %2.").arg(action, m_meta.verboseNamePlural());
     fail(tr("Cannot %1 %2: permission denied").arg(action, m_meta.verboseNamePlural()),
-         {{QString::fromLatin1(ValidationError::NonFieldErrors), {message}}},
-         tr("User \"%1\" does not have the permission %2; a superuser can grant it to the user or to one of their groups.")
-             .arg(m_user.username(), AdminUser::permissionName(action, m_meta)));
+         {{QString::fromLatin1(ValidationError::NonFieldErrors), {message}}}, writer.denied(action).message());
     return false;
 }
 
@@ -696,16 +691,15 @@ bool ChangeListModel::updateRowInTable(int row, const QSqlRecord &values)
     m_errorRow = row;
     try {
         QStringList changed;
+        QVariantMap before;
         for (int i = 0; i < values.count(); ++i) {
+            before.insert(values.fieldName(i), instance.value(values.fieldName(i)));
             instance.setValue(values.fieldName(i), values.value(i));
             changed << values.fieldName(i);
         }
         instance.fullClean();
-        // The object and its log entry together, or neither.
-        Atomic atomic;
-        instance.save();
-        if (m_user.isValid())
-            LogEntry::logChange(m_user.id(), instance, changed);
+        // The object, its log entry and field history together, or none.
+        ObjectWriter(m_meta, m_user).change(instance, before, changed);
     } catch (const ValidationError &error) {
         fail(tr("Cannot save %1 \"%2\"").arg(m_meta.verboseName(), storedObject(row).str()), error.errors(), error.message());
         return false;
@@ -733,10 +727,7 @@ bool ChangeListModel::insertRowIntoTable(const QSqlRecord &values)
         for (int i = 0; i < values.count(); ++i)
             instance.setValue(values.fieldName(i), values.value(i));
         instance.fullClean();
-        Atomic atomic;
-        instance.save();
-        if (m_user.isValid())
-            LogEntry::logAddition(m_user.id(), instance);
+        ObjectWriter(m_meta, m_user).add(instance);
     } catch (const ValidationError &error) {
         fail(tr("Cannot add %1").arg(m_meta.verboseName()), error.errors(), error.message());
         return false;
@@ -772,11 +763,8 @@ bool ChangeListModel::deleteRowFromTable(int row)
         return false;
     const QString name = instance.str();
     try {
-        Atomic atomic;
-        // Django's delete_view logs before deleting, while the object (and its pk) still exists.
-        if (m_user.isValid())
-            LogEntry::logDeletion(m_user.id(), instance);
-        instance.remove(); // Collector: on_delete cascade/protect, pre/post_delete
+        // Logged (with every field's last value) before deleting, with the cascade.
+        ObjectWriter(m_meta, m_user).remove(instance);
     } catch (const ProtectedError &error) {
         fail(tr("Cannot delete %1 \"%2\"").arg(m_meta.verboseName(), name),
              {{QString::fromLatin1(ValidationError::NonFieldErrors), {error.message()}}},

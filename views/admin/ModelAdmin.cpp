@@ -84,9 +84,15 @@ void ModelAdmin::check(const ModelMeta &model) const
             if (!dynamic_cast<const RelatedField *>(model.field(name)))
                 unknown(list == &rawIdFields ? "rawIdFields" : "autocompleteFields", name,
                         QStringLiteral("is not a ForeignKey or ManyToManyField of %1 (admin.E002)").arg(model.label()));
-    for (const AdminAction &action : actions)
+    const QStringList permissions{QStringLiteral("add"), QStringLiteral("change"), QStringLiteral("delete"), QStringLiteral("view")};
+    for (const AdminAction &action : actions) {
         if (action.name.isEmpty() || !action.run)
             problems << QStringLiteral("actions: every action needs a name and a function (got '%1')").arg(action.name);
+        for (const QString &permission : action.allowedPermissions)
+            if (!permissions.contains(permission))
+                problems << QStringLiteral("actions: '%1' of action '%2' is not one of %3 (admin.E129)")
+                                .arg(permission, action.name, permissions.join(QStringLiteral(", ")));
+    }
     if (!problems.isEmpty())
         throw ImproperlyConfigured(QStringLiteral("The ModelAdmin of %1 is invalid: %2. Valid field names: %3.")
                                        .arg(model.label(), problems.join(QStringLiteral("; ")), model.fieldNames().join(QStringLiteral(", "))));

@@ -24,6 +24,10 @@ struct AdminAction {
     QString name;               // "make_published"
     QString description;        // "Mark selected posts as published"
     std::function<QString(const QuerySet &selected)> run;
+    // Django's allowed_permissions: the user needs every one of these
+    // ("add", "change", "delete", "view") on the model to see and run the
+    // action. Empty: anyone who can view the list.
+    QStringList allowedPermissions;
 };
 
 // Django's ModelAdmin options as plain data. Empty lists mean Django's

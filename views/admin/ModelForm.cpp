@@ -1,4 +1,5 @@
 #include "views/admin/ModelForm.h"
+#include "contrib/history/FieldChange.h"
 #include "db/Atomic.h"
 #include "orm/Manager.h"
 #include "orm/ManyRelatedManager.h"
@@ -6,18 +7,13 @@
 #include "orm/QuerySet.h"
 #include "orm/RelatedField.h"
 #include "views/admin/Logging.h"
+#include "views/admin/ObjectWriter.h"
+#include "utils/Text.h"
 #include <algorithm>
 
 namespace quango {
 
 namespace {
-
-QString capFirst(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text.at(0).toUpper();
-    return text;
-}
 
 QVariantList sortedPks(QVariantList pks)
 {
@@ -54,6 +50,8 @@ ModelForm::ModelForm(const ModelMeta &model, const ModelAdmin &admin) : m_meta(&
     }
     loadNew();
 }
+
+bool ModelForm::hasPermission(const QString &action) const { return ObjectWriter(*m_meta, m_user).permits(action); }
 
 const FormField *ModelForm::formField(const QString &name) const
 {
@@ -152,8 +150,28 @@ QStringList ModelForm::changedSinceLoad() const
     return changed;
 }
 
+QStringList ModelForm::changedData() const { return changedFrom(m_initial); }
+
+QStringList ModelForm::changedFrom(const QVariantMap &base, const QStringList &also) const
+{
+    // Compared in their fixture form: a decimal read as "4.50" and typed as
+    // 4.5, or a pk as int and as text, are the same value.
+    QStringList changed;
+    for (const FormField &f : m_fields) {
+        if (f.readOnly)
+            continue;
+        const QVariant now = f.field->isConcrete() ? m_instance.value(f.name) : QVariant(m_m2m.value(f.name, m_initial.value(f.name).toList()));
+        if (also.contains(f.name) || FieldChange::encodeValue(f.field, now) != FieldChange::encodeValue(f.field, base.value(f.name)))
+            changed << f.name;
+    }
+    return changed;
+}
+
 bool ModelForm::save(const QVariantMap &values, Conflict conflict)
 {
+    const ObjectWriter writer(*m_meta, m_user);
+    // Before validating: a user who may not save learns that first.
+    writer.require(m_instance.isAdding() ? QStringLiteral("add") : QStringLiteral("change"));
     if (!isValid(values))
         return false;
     const bool adding = m_instance.isAdding();
@@ -176,11 +194,27 @@ bool ModelForm::save(const QVariantMap &values, Conflict conflict)
                                              changed);
             }
         }
+        const auto setManyToMany = [this](Model &instance) {
+            for (auto it = m_m2m.cbegin(); it != m_m2m.cend(); ++it)
+                instance.manyRelated(it.key()).set(it.value());
+        };
         // Overwriting a row deleted meanwhile inserts it again: save() falls
         // back to INSERT when its UPDATE matched nothing.
-        m_instance.save();
-        for (auto it = m_m2m.cbegin(); it != m_m2m.cend(); ++it)
-            m_instance.manyRelated(it.key()).set(it.value());
+        if (adding) {
+            writer.add(m_instance, setManyToMany);
+        } else {
+            QVariantMap before = m_initial;
+            QStringList changed = changedData();
+            if (conflict == Conflict::Overwrite) {
+                // Their version is what this save replaces: the history keeps
+                // its values, so reverting brings theirs back, not our stale copy.
+                if (const std::optional<Model> stored = m_meta->objects().filter(Q(QStringLiteral("pk"), m_instance.pk())).first()) {
+                    before = FieldChange::snapshot(*stored);
+                    changed = changedFrom(before, changed);
+                }
+            }
+            writer.change(m_instance, before, changed, setManyToMany);
+        }
     } catch (const ValidationError &error) { // a pre_save receiver said no; the transaction rolled back
         for (auto it = error.errors().cbegin(); it != error.errors().cend(); ++it)
             m_errors[it.key()] << it.value();
@@ -198,7 +232,7 @@ DeleteResult ModelForm::remove()
 {
     if (m_instance.isAdding())
         throw FieldError(QStringLiteral("Cannot delete a %1 that was never saved.").arg(m_meta->verboseName()));
-    const DeleteResult result = m_instance.remove();
+    const DeleteResult result = ObjectWriter(*m_meta, m_user).remove(m_instance);
     qCInfo(lcAdmin) << "Deleted" << m_meta->label() << m_instance.pk() << "and" << result.total - 1 << "dependent objects";
     return result;
 }

@@ -2,6 +2,7 @@
 #include "orm/Exceptions.h"
 #include "orm/Field.h"
 #include "orm/Model.h"
+#include "views/admin/AdminUser.h"
 #include "views/admin/ModelAdmin.h"
 #include <QList>
 #include <QMap>
@@ -46,6 +47,11 @@ struct FormField {
 // first re-reads it: if anything changed since load(), it refuses with
 // ConcurrentModification unless told to overwrite.
 //
+// With setUser(), saving needs the user's add or change permission and
+// deleting their delete permission (PermissionDenied otherwise, nothing
+// written), and every write is logged for them with its field history, the
+// same way as the list page's (ObjectWriter).
+//
 // Values are keyed by field name: a ForeignKey's is the related pk, a
 // ManyToMany's a QVariantList of pks.
 class ModelForm {
@@ -55,6 +61,12 @@ public:
     ModelForm(const ModelMeta &model, const ModelAdmin &admin);
 
     const ModelMeta &modelMeta() const { return *m_meta; }
+    const ModelAdmin &admin() const { return m_admin; }
+    void setUser(const AdminUser &user) { m_user = user; }
+    const AdminUser &user() const { return m_user; }
+    // Whether the user may "add", "change", "delete" or "view" objects of
+    // this model (always true without a user).
+    bool hasPermission(const QString &action) const;
     const QList<FormField> &fields() const { return m_fields; }
     const FormField *formField(const QString &name) const;
 
@@ -79,11 +91,16 @@ public:
 
     // Validates and saves in one transaction. False (with errors()) when the
     // values are invalid or a pre_save receiver raised ValidationError; throws
-    // ConcurrentModification when the row changed since load (Conflict::Refuse)
-    // and the ORM's errors (IntegrityError, ...) as they come. After a save the
-    // form holds the saved instance as its new initial state.
+    // PermissionDenied without the add/change permission, ConcurrentModification
+    // when the row changed since load (Conflict::Refuse) and the ORM's errors
+    // (IntegrityError, ...) as they come. After a save the form holds the saved
+    // instance as its new initial state.
     bool save(const QVariantMap &values, Conflict conflict = Conflict::Refuse);
-    // Deletes the stored instance (cascade as the ORM does).
+    // Django's changed_data after bind(): the editable fields whose value
+    // differs from initial(), in form order.
+    QStringList changedData() const;
+    // Deletes the stored instance (cascade as the ORM does); PermissionDenied
+    // without the delete permission.
     DeleteResult remove();
 
     // The related rows a ForeignKey or ManyToMany can point to, as (pk, str),
@@ -93,9 +110,12 @@ public:
 private:
     QVariantMap currentValues(const Model &instance) const;
     QStringList changedSinceLoad() const;
+    // Editable fields whose bound value differs from `base`, or named in `also`.
+    QStringList changedFrom(const QVariantMap &base, const QStringList &also = {}) const;
 
     const ModelMeta *m_meta;
     ModelAdmin m_admin;
+    AdminUser m_user;
     QList<FormField> m_fields;
     Model m_instance;
     QVariantMap m_initial;

@@ -3,6 +3,7 @@
 #include "contrib/contenttypes/ContentTypes.h"
 #include "orm/Manager.h"
 #include "orm/QuerySet.h"
+#include "utils/Text.h"
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -13,7 +14,6 @@ using namespace Qt::Literals::StringLiterals;
 const ModelMeta &LogEntry::meta() { return Registry::instance().modelOrThrow(u"admin.LogEntry"_s); }
 
 namespace {
-QString capfirst(const QString &text) { return text.isEmpty() ? text : text.left(1).toUpper() + text.mid(1); }
 
 // Django's get_text_list(items, "and"): "a, b and c".
 QString textList(const QStringList &items)
@@ -84,7 +84,7 @@ QString LogEntry::changeMessage(const ModelMeta &model, const QStringList &chang
     QJsonArray labels;
     for (const QString &name : changedFields) {
         const Field *field = model.field(name);
-        labels.append(field ? capfirst(field->verboseName()) : name);
+        labels.append(field ? capFirst(field->verboseName()) : name);
     }
     return pythonJsonDumps(QJsonArray{QJsonObject{{u"changed"_s, QJsonObject{{u"fields"_s, labels}}}}});
 }
@@ -157,7 +157,7 @@ QString LogEntry::changeMessageText(const Model &entry)
         }
     }
     for (QString &m : messages)
-        m = capfirst(m);
+        m = capFirst(m);
     const QString text = messages.join(u' ');
     return text.isEmpty() ? u"No fields changed."_s : text;
 }

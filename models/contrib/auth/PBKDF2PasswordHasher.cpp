@@ -63,6 +63,17 @@ std::optional<PBKDF2PasswordHasher::Decoded> PBKDF2PasswordHasher::decode(const 
     return Decoded{parts.at(0), iterations, parts.at(2), parts.at(3)};
 }
 
+QList<std::pair<QString, QString>> PBKDF2PasswordHasher::safeSummary(const QString &encoded)
+{
+    const std::optional<Decoded> decoded = decode(encoded);
+    if (!decoded)
+        return {};
+    return {{u"algorithm"_s, decoded->algorithm},
+            {u"iterations"_s, QString::number(decoded->iterations)},
+            {u"salt"_s, Passwords::maskHash(decoded->salt)},
+            {u"hash"_s, Passwords::maskHash(decoded->hash)}};
+}
+
 bool PBKDF2PasswordHasher::verify(const QString &password, const QString &encoded) const
 {
     const std::optional<Decoded> decoded = decode(encoded);

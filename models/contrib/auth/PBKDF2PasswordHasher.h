@@ -1,7 +1,9 @@
 #pragma once
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <optional>
+#include <utility>
 
 namespace quango {
 
@@ -44,6 +46,11 @@ public:
     // ones so the failure takes as long as with a current hash.
     void hardenRuntime(const QString &password, const QString &encoded) const;
     static std::optional<Decoded> decode(const QString &encoded);
+    // Django's safe_summary: (label, value) in Django's order, salt and hash
+    // masked past their first 6 characters (Passwords::maskHash), for showing
+    // a stored hash without giving it away. Empty when `encoded` is not this
+    // format.
+    static QList<std::pair<QString, QString>> safeSummary(const QString &encoded);
     // A fresh salt: 22 characters of [a-zA-Z0-9] from OpenSSL's CSPRNG.
     static QString salt();
     // The raw derived key (32 bytes).

@@ -63,6 +63,12 @@ bool Passwords::checkPassword(const QString &password, const QString &encoded, c
     return v.correct;
 }
 
+QString Passwords::maskHash(const QString &hash, int show, QChar mask)
+{
+    const qsizetype shown = qBound(qsizetype(0), qsizetype(show), hash.size());
+    return hash.left(shown) + QString(hash.size() - shown, mask);
+}
+
 void Passwords::runDummyHash(const QString &password)
 {
     const PBKDF2PasswordHasher hasher;

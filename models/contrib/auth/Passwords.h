@@ -29,6 +29,9 @@ public:
     // Django's get_random_string: `length` characters of [a-zA-Z0-9], each
     // uniformly drawn from OpenSSL's CSPRNG (RAND_bytes).
     static QString randomString(int length);
+    // Django's mask_hash: the first `show` characters, then one `mask` for
+    // each character left ("abcdef****" for "abcdefghij").
+    static QString maskHash(const QString &hash, int show = 6, QChar mask = u'*');
     // Runs the hasher once on `password` and throws the result away: the cost of
     // a check against a user who does not exist (Django's timing defence).
     static void runDummyHash(const QString &password);

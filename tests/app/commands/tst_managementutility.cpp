@@ -101,7 +101,7 @@ private Q_SLOTS:
         const QString db = "sqlite://" + m_dir.filePath("migrate.sqlite3");
         QString out, err;
         QCOMPARE(run({"--database", db, "migrate"}, &out, &err), 0);
-        QVERIFY2(out.contains("Apply all migrations: admin, auth, authtoken, blog, contenttypes, myapi") && out.contains("Applying blog.0001_initial... OK")
+        QVERIFY2(out.contains("Apply all migrations: admin, auth, authtoken, blog, contenttypes, history, myapi") && out.contains("Applying blog.0001_initial... OK")
                      && out.contains("Applying myapi.0001_initial... OK"),
                  qPrintable(out + err));
         QVERIFY2(out.contains("Synchronize unmigrated apps: bench") && out.contains("only synchronized with --run-syncdb"), qPrintable(out));
@@ -110,7 +110,7 @@ private Q_SLOTS:
         QCOMPARE(run({"--database", db, "migrate", "--run-syncdb"}, &out, &err), 0);
         signals::postMigrate.disconnect(key);
         QVERIFY2(out.contains("Creating table bench_book") && out.contains("No migrations to apply."), qPrintable(out + err));
-        QCOMPARE(created, (QStringList{"contenttypes", "auth", "admin", "authtoken", "myapi", "blog", "bench"}));
+        QCOMPARE(created, (QStringList{"contenttypes", "auth", "admin", "authtoken", "history", "myapi", "blog", "bench"}));
         // The tables work: the ORM can write to them.
         Connections::configure(DatabaseUrl::parse(db));
         QVERIFY(SchemaEditor(Connection::get()).tableExists("myapi_profile"));

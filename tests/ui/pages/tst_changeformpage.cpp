@@ -7,6 +7,9 @@
 #include "app/demo/DemoProject.h"
 #include "apps/AppConfig.h"
 #include "apps/Registry.h"
+#include "contrib/auth/PBKDF2PasswordHasher.h"
+#include "contrib/auth/Permissions.h"
+#include "contrib/auth/UserService.h"
 #include "orm/fields/CharField.h"
 #include "orm/fields/JSONField.h"
 #include "orm/Manager.h"
@@ -21,13 +24,16 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QTreeWidget>
 #include <QTableView>
 #include <QtTest>
 
@@ -259,8 +265,14 @@ private Q_SLOTS:
         QPointer<ChangeFormPage> form = window.openForm("blog.Post", Post->objects().get().pk());
         QVERIFY(form);
         QCOMPARE(window.openForm("blog.Post", Post->objects().get().pk()), form.data()); // one tab per record
-        form->setAsker([](QMessageBox &) { return QMessageBox::Yes; });
+        QStringList confirmation;
+        form->setDeleteRunner([&confirmation](DeleteConfirmationDialog &dialog) {
+            confirmation << dialog.questionLabel()->text() << dialog.summaryLabel()->text();
+            return int(QDialog::Accepted);
+        });
         QTest::mouseClick(form->deleteButton(), Qt::LeftButton);
+        QCOMPARE(confirmation.size(), 2);
+        QVERIFY2(confirmation.at(1).contains("Posts: 1"), qPrintable(confirmation.join('|')));
         QCOMPARE(Post->objects().count(), 0);
         QTRY_VERIFY(form.isNull());                                   // its tab closed
     }
@@ -284,6 +296,117 @@ private Q_SLOTS:
         const Model stored = setting.objects().get();
         QCOMPARE(stored.value("data").toMap().value("a").toList(), (QVariantList{1, 2}));
         QVERIFY2(data->toPlainText().contains("\"a\""), qPrintable(data->toPlainText())); // shown again, indented
+    }
+
+    // A user who may view and change posts but not add or delete them: the
+    // buttons they may not use are not there; an edit shows in the History
+    // tab as old -> new, and "Revert this change" puts the old value back.
+    void historyTabAndRevertForTheUser()
+    {
+        PBKDF2PasswordHasher::setDefaultIterations(1000);
+        for (AppConfig *app : Registry::instance().apps())
+            Permissions::createPermissions(*app, QStringLiteral("default"), 0);
+        auto staffWith = [](const QString &username, const QStringList &actions) {
+            Model user = UserService::createUser(username, "", "An-editor-passw0rd", {{"is_staff", true}});
+            for (const QString &action : actions)
+                user.manyRelated("user_permissions").add(QList<Model>{Permissions::get("blog." + action + "_post")});
+            return AdminUser(user);
+        };
+        const Model author = Author->objects().get(Q("name", "Ann"));
+        const QVariant pk = Post->objects().create({{"title", "Hello"}, {"slug", "hello"}, {"author", author.pk()}, {"status", "draft"}}).pk();
+
+        MainWindow window(*m_site, m_db.url());
+        window.setUser(staffWith("editor", {"view", "change"}));
+        window.resize(1100, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ChangeFormPage *page = window.openForm("blog.Post", pk);
+        QVERIFY(page);
+        QCOMPARE(page->form().user().username(), QStringLiteral("editor"));
+        QVERIFY(!page->isViewOnly());
+        QVERIFY(page->saveButton()->isVisible());
+        QVERIFY(!page->saveAndAddButton()->isVisible());   // no blog.add_post
+        QVERIFY(!page->deleteButton()->isVisible());       // no blog.delete_post
+        QStringList questions;
+        page->setAsker([&](QMessageBox &box) {
+            questions << box.text();
+            return QMessageBox::Yes;
+        });
+        QCOMPARE(page->tabs()->count(), 2);
+        QCOMPARE(page->tabs()->tabText(0), QStringLiteral("Change"));
+        QCOMPARE(page->tabs()->tabText(1), QStringLiteral("History"));
+        QCOMPARE(page->tabs()->widget(1)->accessibleName(), QStringLiteral("History"));
+
+        // Edit the title and the status with keys, save and stay.
+        auto *title = qobject_cast<QLineEdit *>(page->editor("title"));
+        title->setFocus();
+        title->selectAll();
+        QTest::keyClicks(title, "Hello again");
+        auto *status = qobject_cast<QComboBox *>(page->editor("status"));
+        status->setCurrentIndex(status->findData("published"));
+        QTest::mouseClick(page->saveAndContinueButton(), Qt::LeftButton);
+        QVERIFY2(page->nonFieldErrorLabel()->isHidden(), qPrintable(page->nonFieldErrorLabel()->text()));
+        QCOMPARE(Post->objects().get(Q("pk", pk)).value("title").toString(), QStringLiteral("Hello again"));
+
+        // The History tab: the entry with the user and Django's message, old -> new under it.
+        QTabBar *bar = page->tabs()->tabBar();
+        QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(1).center());
+        QCOMPARE(page->tabs()->currentIndex(), 1);
+        QTreeWidget *history = page->historyTree();
+        QTRY_VERIFY(history->isVisible());
+        QCOMPARE(history->topLevelItemCount(), 1);
+        QTreeWidgetItem *entry = history->topLevelItem(0);
+        QCOMPARE(entry->text(1), QStringLiteral("editor"));
+        QCOMPARE(entry->text(2), QStringLiteral("Changed"));
+        QCOMPARE(entry->text(3), QStringLiteral("Changed Title and Status."));
+        QCOMPARE(entry->childCount(), 2);
+        QCOMPARE(entry->child(0)->text(2), QStringLiteral("Title"));
+        QCOMPARE(entry->child(0)->text(3), QString::fromUtf8("Hello \u2192 Hello again"));
+        QCOMPARE(entry->child(1)->text(3), QString::fromUtf8("Draft \u2192 Published")); // choices by label
+
+        // Revert this change: the old values are back in the database and the
+        // form, and the revert is a new entry that can be reverted in turn.
+        QPushButton *revert = page->revertButton(entry->data(0, Qt::UserRole));
+        QVERIFY(revert && revert->isVisible());
+        QTest::mouseClick(revert, Qt::LeftButton);
+        QCOMPARE(questions.size(), 1);
+        QVERIFY2(page->nonFieldErrorLabel()->isHidden(), qPrintable(page->nonFieldErrorLabel()->text()));
+        const Model stored = Post->objects().get(Q("pk", pk));
+        QCOMPARE(stored.value("title").toString(), QStringLiteral("Hello"));
+        QCOMPARE(stored.value("status").toString(), QStringLiteral("draft"));
+        QCOMPARE(title->text(), QStringLiteral("Hello"));
+        QCOMPARE(status->currentData().toString(), QStringLiteral("draft"));
+        QCOMPARE(history->topLevelItemCount(), 2);
+        QCOMPARE(history->topLevelItem(1)->child(0)->text(3), QString::fromUtf8("Hello again \u2192 Hello"));
+        QVERIFY(page->revertButton(history->topLevelItem(1)->data(0, Qt::UserRole)));
+        const QString shot = QDir(QCoreApplication::applicationDirPath() + "/../screenshots").absoluteFilePath("changeform_history.png");
+        QVERIFY(QDir().mkpath(QFileInfo(shot).absolutePath()));
+        QVERIFY2(window.grab().save(shot), qPrintable(shot));
+
+        // Reverting the first change again is refused: its fields changed since.
+        QTest::mouseClick(page->revertButton(history->topLevelItem(0)->data(0, Qt::UserRole)), Qt::LeftButton);
+        QVERIFY(page->nonFieldErrorLabel()->isVisibleTo(page));
+        QVERIFY2(page->nonFieldErrorLabel()->text().contains("has changed again since"), qPrintable(page->nonFieldErrorLabel()->text()));
+        QCOMPARE(Post->objects().get(Q("pk", pk)).value("title").toString(), QStringLiteral("Hello"));
+        QCOMPARE(history->topLevelItemCount(), 2);
+        page->setAsker([](QMessageBox &) { return QMessageBox::Discard; });
+        window.closeCurrentPage();
+
+        // View permission only: Django's view-only page, values as text, no buttons to write.
+        ChangeFormPage viewOnly(*Post, m_site->modelAdmin(*Post), staffWith("viewer", {"view"}), pk);
+        QVERIFY(viewOnly.isViewOnly());
+        QVERIFY(!viewOnly.editor("title"));
+        QCOMPARE(viewOnly.findChild<QLabel *>("readonly_title")->text(), QStringLiteral("Hello"));
+        QCOMPARE(viewOnly.findChild<QLabel *>("readonly_author")->text(), QStringLiteral("Ann"));
+        QVERIFY(viewOnly.findChild<QLabel *>("heading")->text().contains("View post"));
+        QVERIFY(viewOnly.saveButton()->isHidden());
+        QVERIFY(viewOnly.saveAndContinueButton()->isHidden());
+        QVERIFY(viewOnly.saveAndAddButton()->isHidden());
+        QVERIFY(viewOnly.deleteButton()->isHidden());
+        QCOMPARE(viewOnly.historyTree()->topLevelItemCount(), 2);
+        QVERIFY(!viewOnly.revertButton(viewOnly.historyTree()->topLevelItem(1)->data(0, Qt::UserRole)));
+        QVERIFY(!viewOnly.saveAndContinue());                  // Ctrl+S too: refused, with the reason
+        QVERIFY2(viewOnly.nonFieldErrorLabel()->text().contains("blog.change_post"), qPrintable(viewOnly.nonFieldErrorLabel()->text()));
     }
 };
 

@@ -5,11 +5,17 @@
 #include "TestDatabase.h"
 #include "app/demo/DemoProject.h"
 #include "apps/Registry.h"
+#include "contrib/admin/LogEntry.h"
+#include "contrib/auth/PBKDF2PasswordHasher.h"
+#include "contrib/auth/Permissions.h"
+#include "contrib/auth/UserService.h"
+#include "contrib/history/FieldChange.h"
 #include "orm/Exceptions.h"
 #include "orm/Manager.h"
 #include "orm/ManyRelatedManager.h"
 #include "signals/ModelSignals.h"
 #include "views/admin/ModelForm.h"
+#include "views/admin/PermissionDenied.h"
 #include <QtTest>
 
 using namespace quango;
@@ -232,6 +238,60 @@ private Q_SLOTS:
         } catch (const ConcurrentModification &conflict) {
             QVERIFY2(conflict.message().contains("deleted"), qPrintable(conflict.message()));
         }
+    }
+
+    void theUsersPermissionsAndTheAdminLog()
+    {
+        PBKDF2PasswordHasher::setDefaultIterations(1000);
+        for (AppConfig *app : Registry::instance().apps())
+            Permissions::createPermissions(*app, QStringLiteral("default"), 0);
+        auto staffWith = [](const QString &username, const QStringList &actions) {
+            Model user = UserService::createUser(username, "", "An-editor-passw0rd", {{"is_staff", true}});
+            for (const QString &action : actions)
+                user.manyRelated("user_permissions").add(QList<Model>{Permissions::get("blog." + action + "_post")});
+            return AdminUser(user);
+        };
+        ModelForm form(*Post, ModelAdmin{});
+        form.setUser(staffWith("viewer", {"view"}));
+        form.load(m_post.pk());
+        QVERIFY(form.hasPermission("view"));
+        QVERIFY(!form.hasPermission("change"));
+        QVariantMap mine = form.initial();
+        mine["title"] = "Mine";
+        try {
+            form.save(mine);
+            QFAIL("saving without blog.change_post must throw");
+        } catch (const PermissionDenied &denied) {
+            QVERIFY2(denied.message().contains(QString::fromUtf8("\u201cviewer\u201d may not change posts")), qPrintable(denied.message()));
+            QVERIFY2(denied.message().contains("blog.change_post"), qPrintable(denied.message()));
+        }
+        QVERIFY_THROWS_EXCEPTION(PermissionDenied, form.remove());
+        ModelForm adding(*Post, ModelAdmin{});
+        adding.setUser(form.user());
+        QVERIFY_THROWS_EXCEPTION(PermissionDenied, adding.save(validInput()));
+        QCOMPARE(Post->objects().count(), 1);
+        QCOMPARE(Post->objects().get().value("title").toString(), QStringLiteral("First"));
+        QCOMPARE(LogEntry::meta().objects().count(), 0);
+
+        // With the permission: one change entry naming only the changed
+        // fields, their old and new values beside it.
+        form.setUser(staffWith("editor", {"view", "change"}));
+        mine["tags"] = QVariantList{m_qt.pk()};
+        QVERIFY(form.save(mine));
+        QCOMPARE(LogEntry::meta().objects().count(), 1);
+        const Model entry = LogEntry::meta().objects().get();
+        QCOMPARE(entry.value("user").toString(), form.user().id().toString());
+        QCOMPARE(entry.value("change_message").toString(), QStringLiteral("[{\"changed\": {\"fields\": [\"Title\", \"Tags\"]}}]"));
+        const QList<Model> changes = FieldChange::forEntry(entry.pk());
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.at(0).value("old_value").toString(), QStringLiteral("\"First\""));
+        QCOMPARE(changes.at(0).value("new_value").toString(), QStringLiteral("\"Mine\""));
+        QCOMPARE(changes.at(1).value("field_name").toString(), QStringLiteral("tags"));
+        QCOMPARE(changes.at(1).value("new_value").toString(), QStringLiteral("[%1]").arg(m_qt.pk().toString()));
+        // Saved unchanged: Django's "No fields changed." entry, no values.
+        QVERIFY(form.save(form.initial()));
+        QCOMPARE(LogEntry::meta().objects().count(), 2);
+        QCOMPARE(FieldChange::meta().objects().count(), 2);
     }
 };
 
