@@ -48,14 +48,8 @@ QSet<MigrationKey> MigrationRecorder::appliedMigrations() const
 void MigrationRecorder::recordApplied(const QString &appLabel, const QString &name)
 {
     ensureSchema();
-    // Plain SQL on this recorder's connection: Model::save writes to the
-    // default alias, and a dry run records into a copy under another alias.
-    const DatabaseOperations &ops = m_connection.ops();
-    const ModelMeta &meta = model();
-    m_connection.execute(QStringLiteral("INSERT INTO %1 (%2, %3, %4) VALUES (?, ?, ?)")
-                             .arg(ops.quoteName(meta.dbTable()), ops.quoteName(QStringLiteral("app")), ops.quoteName(QStringLiteral("name")),
-                                  ops.quoteName(QStringLiteral("applied"))),
-                         {appLabel, name, meta.field(QStringLiteral("applied"))->toDatabase(QDateTime::currentDateTimeUtc(), ops)});
+    QuerySet(&model(), m_connection.alias())
+        .create({{QStringLiteral("app"), appLabel}, {QStringLiteral("name"), name}, {QStringLiteral("applied"), QDateTime::currentDateTimeUtc()}});
 }
 
 void MigrationRecorder::recordUnapplied(const QString &appLabel, const QString &name)

@@ -30,6 +30,7 @@ public:
     QuerySet only(const QStringList &fields) const { return querySet().only(fields); }
     QuerySet defer(const QStringList &fields) const { return querySet().defer(fields); }
     QuerySet distinct() const { return querySet().distinct(); }
+    QuerySet using_(const QString &alias) const { return querySet().using_(alias); }
     std::optional<Model> latest(const QString &field = {}) const { return querySet().latest(field); }
     std::optional<Model> earliest(const QString &field = {}) const { return querySet().earliest(field); }
     Model get(const Q &q = {}) const { return querySet().get(q); }

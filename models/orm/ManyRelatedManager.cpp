@@ -16,6 +16,7 @@ ManyRelatedManager::ManyRelatedManager(const Model &instance, const ManyToManyFi
                              .arg(m_instance.str(), m_instance.meta()->pk()->name()));
 }
 
+QString ManyRelatedManager::db() const { return m_instance.db().isEmpty() ? QStringLiteral("default") : m_instance.db(); }
 const ModelMeta *ManyRelatedManager::otherModel() const { return m_reverse ? m_field->model() : m_field->relatedModel(); }
 QString ManyRelatedManager::ownColumn() const { return m_reverse ? m_field->targetColumn() : m_field->sourceColumn(); }
 QString ManyRelatedManager::otherColumn() const { return m_reverse ? m_field->sourceColumn() : m_field->targetColumn(); }
@@ -23,7 +24,7 @@ QString ManyRelatedManager::otherColumn() const { return m_reverse ? m_field->so
 QuerySet ManyRelatedManager::querySet() const
 {
     const QString path = m_reverse ? m_field->name() : m_field->relatedQueryName();
-    return otherModel()->objects().querySet().filter(Q(path, m_instance.pk()));
+    return otherModel()->objects().querySet().using_(db()).filter(Q(path, m_instance.pk()));
 }
 
 QList<Model> ManyRelatedManager::list() const
@@ -40,7 +41,7 @@ QList<Model> ManyRelatedManager::list() const
 
 QVariantList ManyRelatedManager::pks() const
 {
-    Connection &conn = Connection::get();
+    Connection &conn = Connection::get(db());
     const DatabaseOperations &ops = conn.ops();
     QSqlQuery &query = conn.execute(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
                                         .arg(ops.quoteName(otherColumn()), ops.quoteName(m_field->throughTable()), ops.quoteName(ownColumn())),
@@ -90,13 +91,13 @@ void ManyRelatedManager::add(const QVariantList &given) const
     if (missing.isEmpty())
         return;
     // Check the targets exist: a clear error instead of a deferred FK failure at COMMIT.
-    const qint64 found = QuerySet(otherModel()).filter(Q(QStringLiteral("pk__in"), missing)).count();
+    const qint64 found = QuerySet(otherModel(), db()).filter(Q(QStringLiteral("pk__in"), missing)).count();
     if (found != missing.size())
         throw IntegrityError(QStringLiteral("Cannot add to %1.%2: some of %3 are not existing %4 rows.")
                                  .arg(m_field->model()->label(), m_field->name(), QVariant(missing).toStringList().join(QStringLiteral(", ")),
                                       otherModel()->label()));
-    Atomic block;
-    Connection &conn = Connection::get();
+    Atomic block(db());
+    Connection &conn = Connection::get(db());
     const DatabaseOperations &ops = conn.ops();
     M2MChange change{QStringLiteral("pre_add"), &m_instance, m_reverse, otherModel(), missing, conn.alias()};
     signals::m2mChanged.send(m_field->model(), change);
@@ -114,8 +115,8 @@ void ManyRelatedManager::remove(const QVariantList &given) const
 {
     if (given.isEmpty())
         return;
-    Atomic block;
-    Connection &conn = Connection::get();
+    Atomic block(db());
+    Connection &conn = Connection::get(db());
     const DatabaseOperations &ops = conn.ops();
     QVariantList pks;
     for (const QVariant &pk : given)
@@ -137,7 +138,7 @@ void ManyRelatedManager::remove(const QVariantList &given) const
 
 void ManyRelatedManager::set(const QVariantList &given) const
 {
-    Atomic block;
+    Atomic block(db());
     QSet<QString> wanted;
     QVariantList wantedList;
     for (const QVariant &pk : given) {
@@ -164,8 +165,8 @@ void ManyRelatedManager::set(const QVariantList &given) const
 
 void ManyRelatedManager::clear() const
 {
-    Atomic block;
-    Connection &conn = Connection::get();
+    Atomic block(db());
+    Connection &conn = Connection::get(db());
     const DatabaseOperations &ops = conn.ops();
     M2MChange change{QStringLiteral("pre_clear"), &m_instance, m_reverse, otherModel(), {}, conn.alias()};
     signals::m2mChanged.send(m_field->model(), change);

@@ -22,6 +22,7 @@ public:
     QVariantList pks() const;      // pks of the related rows
 
 private:
+    QString db() const; // the instance's alias (Django's router.db_for_read/write with instance=)
     QString ownColumn() const;     // through-table column pointing to the instance
     QString otherColumn() const;
     const ModelMeta *otherModel() const;

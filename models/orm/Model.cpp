@@ -21,6 +21,7 @@ public:
     QList<QVariant> loaded;       // as read or last saved; empty while adding
     QList<bool> deferred;         // empty when nothing is deferred
     bool adding = true;
+    QString db;                   // Django's _state.db: where it was loaded from or saved to
     // A few entries at most: small vectors beat hash tables here, which
     // allocate a large span per instance (100,000 rows read = 100,000 spans).
     QVarLengthArray<QPair<QString, Model>, 2> related;
@@ -75,7 +76,7 @@ Model &Model::operator=(const Model &other) = default;
 Model &Model::operator=(Model &&other) noexcept = default;
 Model::~Model() = default;
 
-Model Model::fromRow(const ModelMeta *meta, QList<QVariant> values)
+Model Model::fromRow(const ModelMeta *meta, QList<QVariant> values, const QString &db)
 {
     Model m;
     m.d = new ModelData;
@@ -83,6 +84,7 @@ Model Model::fromRow(const ModelMeta *meta, QList<QVariant> values)
     m.d->values = std::move(values);
     m.d->loaded = m.d->values;
     m.d->adding = false;
+    m.d->db = db;
     return m;
 }
 
@@ -172,6 +174,23 @@ void Model::setPk(const QVariant &pk) { setValue(d->meta->pkIndex(), pk); }
 
 bool Model::isAdding() const { return !d || d->adding; }
 
+QString Model::db() const { return d ? d->db : QString(); }
+
+void Model::setDb(const QString &alias)
+{
+    requireValid(d.constData(), "setDb()");
+    d->db = alias;
+}
+
+QString Model::aliasFor(const QString &given) const
+{
+    if (!given.isEmpty())
+        return given;
+    if (d && !d->db.isEmpty())
+        return d->db;
+    return QStringLiteral("default");
+}
+
 Model Model::related(const QString &name) const
 {
     requireValid(d.constData(), "related()");
@@ -185,7 +204,7 @@ Model Model::related(const QString &name) const
     if (!key.isNull()) {
         if (!fk->relatedModel())
             throw ImproperlyConfigured(QStringLiteral("%1.%2 points to '%3', which is not installed.").arg(d->meta->label(), name, fk->to()));
-        instance = QuerySet(fk->relatedModel()).get(Q(QStringLiteral("pk"), key));
+        instance = QuerySet(fk->relatedModel(), aliasFor({})).get(Q(QStringLiteral("pk"), key));
     }
     // Caching does not change the instance's values, only what it remembers.
     putEntry(const_cast<ModelData *>(d.constData())->related, fk->name(), instance);
@@ -315,7 +334,8 @@ void Model::save(const SaveOptions &options)
 {
     requireValid(d.constData(), "save()");
     const ModelMeta *meta = d->meta;
-    Connection &connection = Connection::get();
+    const QString alias = aliasFor(options.using_);
+    Connection &connection = Connection::get(alias);
     const DatabaseOperations &ops = connection.ops();
     const QList<const Field *> &fields = meta->concreteFields();
 
@@ -373,7 +393,7 @@ void Model::save(const SaveOptions &options)
         params << bind(meta->pkIndex());
         if (sets.isEmpty()) {
             // Nothing to write: Django still checks that the row exists.
-            updated = QuerySet(meta).filter(Q(QStringLiteral("pk"), pk())).exists();
+            updated = QuerySet(meta, alias).filter(Q(QStringLiteral("pk"), pk())).exists();
         } else {
             QSqlQuery &query = connection.execute(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?").arg(table, sets.join(QStringLiteral(", ")), pkColumn), params);
             updated = query.numRowsAffected() > 0;
@@ -416,19 +436,20 @@ void Model::save(const SaveOptions &options)
         if (!isDeferred(i))
             d->values[i] = fields.at(i)->clean(d->values.at(i));
     markPersisted();
+    d->db = alias;
     if (signals::postSave.hasListeners(meta)) {
         info.created = insert;
         signals::postSave.send(meta, *this, info);
     }
 }
 
-DeleteResult Model::remove()
+DeleteResult Model::remove(const QString &using_)
 {
     requireValid(d.constData(), "remove()");
     if (pk().isNull())
         throw FieldError(QStringLiteral("%1 object can't be deleted because its %2 attribute is set to None.")
                              .arg(d->meta->objectName(), d->meta->pk()->name()));
-    Collector collector(Connection::get().alias());
+    Collector collector(aliasFor(using_));
     collector.collect({*this});
     DeleteResult result = collector.deleteAll();
     // Django sets the pk to None after delete().
@@ -443,7 +464,7 @@ void Model::refreshFromDb(const QStringList &fieldNames)
     if (pk().isNull())
         throw FieldError(QStringLiteral("Cannot refresh this %1 from the database: it has no primary key (never saved, or deleted).")
                              .arg(d->meta->objectName()));
-    QuerySet qs = QuerySet(d->meta).filter(Q(QStringLiteral("pk"), pk()));
+    QuerySet qs = QuerySet(d->meta, aliasFor({})).filter(Q(QStringLiteral("pk"), pk()));
     if (!fieldNames.isEmpty())
         qs = qs.only(fieldNames);
     const Model fresh = qs.get();

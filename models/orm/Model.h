@@ -18,6 +18,9 @@ struct SaveOptions {
     bool forceInsert = false;
     bool forceUpdate = false;
     bool raw = false;          // loaddata: signals get raw=true
+    // The database alias to write to (Django's using); empty = the one the
+    // instance was loaded from or last saved to (db()), else "default".
+    QString using_;
 };
 
 // What delete() removed: total and per model label ("blog.Post": 3).
@@ -57,6 +60,10 @@ public:
     QVariant pk() const;
     void setPk(const QVariant &pk);
     bool isAdding() const;      // not yet saved or loaded (Django's _state.adding)
+    // The alias the instance was loaded from or saved to (Django's _state.db);
+    // empty before that. Later saves, deletes and related lookups use it.
+    QString db() const;
+    void setDb(const QString &alias);
 
     // Related instance for a ForeignKey/OneToOne (cached from select_related,
     // else fetched once and cached); invalid Model when the key is NULL.
@@ -76,7 +83,8 @@ public:
 
     // Persistence.
     void save(const SaveOptions &options = {});
-    DeleteResult remove();
+    // `using_`: the alias to delete from; empty = db(), else "default".
+    DeleteResult remove(const QString &using_ = {});
     void refreshFromDb(const QStringList &fields = {});
     // Raises ValidationError with per-field messages (clean_fields, clean,
     // validate_unique, validate_constraints as in Django).
@@ -92,7 +100,7 @@ public:
 
     // A row read from the database: values by concrete-field position, already
     // converted. Used by the row reader; marks the instance persisted.
-    static Model fromRow(const ModelMeta *meta, QList<QVariant> values);
+    static Model fromRow(const ModelMeta *meta, QList<QVariant> values, const QString &db = {});
 
     QString str() const;   // Django's __str__: Meta's StrFunction or "Post object (1)"
     bool operator==(const Model &other) const; // same model and pk (Django's __eq__)
@@ -100,6 +108,7 @@ public:
 
 private:
     void detach();
+    QString aliasFor(const QString &given) const; // given, else db(), else "default"
     QSharedDataPointer<ModelData> d;
 };
 

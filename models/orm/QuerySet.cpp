@@ -154,7 +154,7 @@ QList<Model> QuerySetBase::fetchModels() const
     Connection &conn = connection();
     const CompiledQuery compiled = SqlCompiler(*m_query, conn.ops()).select();
     QSqlQuery &query = conn.execute(compiled.sql, compiled.params);
-    const RowReader reader(compiled, conn.ops());
+    const RowReader reader(compiled, conn.ops(), conn.alias());
     QList<Model> rows;
     while (query.next())
         rows.append(reader.model(query));
@@ -169,7 +169,7 @@ QList<QVariantMap> QuerySetBase::fetchMaps() const
     Connection &conn = connection();
     const CompiledQuery compiled = SqlCompiler(*m_query, conn.ops()).select();
     QSqlQuery &query = conn.execute(compiled.sql, compiled.params);
-    const RowReader reader(compiled, conn.ops());
+    const RowReader reader(compiled, conn.ops(), conn.alias());
     QList<QVariantMap> rows;
     while (query.next())
         rows.append(reader.map(query));
@@ -182,7 +182,7 @@ QList<QVariantList> QuerySetBase::fetchLists() const
     Connection &conn = connection();
     const CompiledQuery compiled = SqlCompiler(*m_query, conn.ops()).select();
     QSqlQuery &query = conn.execute(compiled.sql, compiled.params);
-    const RowReader reader(compiled, conn.ops());
+    const RowReader reader(compiled, conn.ops(), conn.alias());
     QList<QVariantList> rows;
     while (query.next())
         rows.append(reader.list(query));
@@ -195,7 +195,7 @@ QVariantList QuerySetBase::fetchFlat() const
     Connection &conn = connection();
     const CompiledQuery compiled = SqlCompiler(*m_query, conn.ops()).select();
     QSqlQuery &query = conn.execute(compiled.sql, compiled.params);
-    const RowReader reader(compiled, conn.ops());
+    const RowReader reader(compiled, conn.ops(), conn.alias());
     QVariantList rows;
     while (query.next())
         rows.append(reader.flat(query));
@@ -210,7 +210,7 @@ void QuerySetBase::streamModels(int chunkSize, const std::function<void(QList<Mo
     Connection &conn = connection();
     const CompiledQuery compiled = SqlCompiler(*m_query, conn.ops()).select();
     std::unique_ptr<QSqlQuery> query = conn.executeUncached(compiled.sql, compiled.params);
-    const RowReader reader(compiled, conn.ops());
+    const RowReader reader(compiled, conn.ops(), conn.alias());
     QList<Model> rows;
     rows.reserve(chunkSize);
     auto flush = [&] {
@@ -236,7 +236,7 @@ void QuerySetBase::streamValues(int chunkSize, const std::function<void(const QV
     Connection &conn = connection();
     const CompiledQuery compiled = SqlCompiler(*m_query, conn.ops()).select();
     std::unique_ptr<QSqlQuery> query = conn.executeUncached(compiled.sql, compiled.params);
-    const RowReader reader(compiled, conn.ops());
+    const RowReader reader(compiled, conn.ops(), conn.alias());
     while (query->next())
         row(reader.list(*query), compiled);
 }
@@ -569,7 +569,7 @@ Model BasicQuerySet<Row>::create(const Assignments &values) const requires std::
             throw FieldError(QStringLiteral("create() takes values, not expressions ('%1').").arg(name));
         instance.setValue(name, arg.value());
     }
-    instance.save({.updateFields = {}, .forceInsert = true});
+    instance.save({.updateFields = {}, .forceInsert = true, .using_ = m_alias});
     return instance;
 }
 
@@ -636,7 +636,7 @@ QPair<Model, bool> BasicQuerySet<Row>::updateOrCreate(const Q &lookup, const Ass
     Model instance = *existing;
     for (const auto &[name, arg] : defaults)
         instance.setValue(name, arg.value());
-    instance.save();
+    instance.save({.using_ = m_alias});
     block.commit();
     return {instance, false};
 }
@@ -720,8 +720,10 @@ QList<Model> BasicQuerySet<Row>::bulkCreate(QList<Model> objects, int batchSize)
     insertGroup(withPk, true);
     insertGroup(withoutPk, false);
     block.commit();
-    for (Model &object : objects)
+    for (Model &object : objects) {
         object.markPersisted();
+        object.setDb(m_alias);
+    }
     return objects;
 }
 

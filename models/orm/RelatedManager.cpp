@@ -4,6 +4,8 @@
 
 namespace quango {
 
+QString RelatedManager::db() const { return m_instance.db().isEmpty() ? QStringLiteral("default") : m_instance.db(); }
+
 RelatedManager::RelatedManager(const Model &instance, const ReverseRelation &relation)
     : Manager(relation.model), m_instance(instance), m_relation(relation)
 {
@@ -14,7 +16,7 @@ RelatedManager::RelatedManager(const Model &instance, const ReverseRelation &rel
 
 QuerySet RelatedManager::querySet() const
 {
-    return m_relation.model->objects().querySet().filter(Q(m_relation.field->name(), m_instance.pk()));
+    return m_relation.model->objects().querySet().using_(db()).filter(Q(m_relation.field->name(), m_instance.pk()));
 }
 
 QList<Model> RelatedManager::list() const
@@ -35,14 +37,14 @@ void RelatedManager::add(const QList<Model> &objects) const
         pks << object.pk();
     }
     if (!pks.isEmpty())
-        QuerySet(m_relation.model).filter(Q(QStringLiteral("pk__in"), pks)).update({{m_relation.field->name(), m_instance.pk()}});
+        QuerySet(m_relation.model, db()).filter(Q(QStringLiteral("pk__in"), pks)).update({{m_relation.field->name(), m_instance.pk()}});
 }
 
 Model RelatedManager::create(const Assignments &values) const
 {
     Assignments all = values;
     all.append({m_relation.field->name(), m_instance.pk()});
-    return QuerySet(m_relation.model).create(all);
+    return QuerySet(m_relation.model, db()).create(all);
 }
 
 void RelatedManager::remove(const QList<Model> &objects) const

@@ -19,6 +19,7 @@ public:
     void clear() const;
 
 private:
+    QString db() const; // the instance's alias (Django's router.db_for_read/write with instance=)
     Model m_instance;
     ReverseRelation m_relation;
 };

@@ -41,7 +41,7 @@ FixtureLoadResult FixtureLoader::loadFiles(const QStringList &paths)
 void FixtureLoader::save(DeserializedObject &object) const
 {
     try {
-        object.object.save(SaveOptions{.raw = true});
+        object.object.save(SaveOptions{.raw = true, .using_ = m_alias});
     } catch (const Error &e) {
         throw DeserializationError::inFixture(object.fixture, QStringLiteral("Could not load %1: %2").arg(object.describe(), e.message()));
     }

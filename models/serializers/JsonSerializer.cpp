@@ -20,6 +20,9 @@ bool pkLess(const QVariant &a, const QVariant &b)
         return na < nb;
     return a.toString() < b.toString();
 }
+
+// Bound values per IN list when reading the links of given objects.
+constexpr qsizetype LinkChunkSize = 500;
 } // namespace
 
 JsonSerializer::JsonSerializer(Writer write, int indent, QString alias)
@@ -65,7 +68,7 @@ QVariant JsonSerializer::dumpValue(const Field *field, const QVariant &value)
     return value.toString();
 }
 
-JsonSerializer::ManyToManyData JsonSerializer::loadManyToMany(const ModelMeta *model, const QVariantList &pks) const
+JsonSerializer::ManyToManyData JsonSerializer::loadManyToMany(const ModelMeta *model, const QVariantList &pks, bool wholeTable) const
 {
     ManyToManyData data;
     const QList<const ManyToManyField *> fields = model->manyToManyFields();
@@ -73,23 +76,41 @@ JsonSerializer::ManyToManyData JsonSerializer::loadManyToMany(const ModelMeta *m
         return data;
     Connection &connection = Connection::get(m_alias);
     const DatabaseOperations &ops = connection.ops();
-    QSet<QString> wanted;
-    for (const QVariant &pk : pks)
-        wanted.insert(pk.toString());
+    const Field *sourcePk = model->pk();
+    // Only the links of the objects written: a list exported in chunks must
+    // not read the whole link table once per chunk. Chunks of 500 bound
+    // values stay within every SQLite build's variable limit.
+    QList<QVariantList> chunks;
+    if (wholeTable) {
+        chunks.append(QVariantList());
+    } else {
+        QVariantList bound;
+        QSet<QString> seen;
+        for (const QVariant &pk : pks) {
+            if (pk.isNull() || seen.contains(pk.toString()))
+                continue;
+            seen.insert(pk.toString());
+            bound << sourcePk->toDatabase(pk, ops);
+        }
+        for (qsizetype i = 0; i < bound.size(); i += LinkChunkSize)
+            chunks.append(bound.mid(i, LinkChunkSize));
+    }
     for (const ManyToManyField *field : fields) {
-        // One query per field for the whole table: the rows are streamed
-        // afterwards, and a second statement cannot run beside that stream.
-        const QString sql = QStringLiteral("SELECT %1, %2 FROM %3 ORDER BY %1, %2")
-                                .arg(ops.quoteName(field->sourceColumn()), ops.quoteName(field->targetColumn()), ops.quoteName(field->throughTable()));
-        QSqlQuery &query = connection.execute(sql);
-        const Field *sourcePk = model->pk();
         const Field *targetPk = field->relatedModel()->pk();
         QHash<QString, QVariantList> links;
-        while (query.next()) {
-            const QString source = sourcePk->fromDatabase(query.value(0), ops).toString();
-            if (!wanted.isEmpty() && !wanted.contains(source))
-                continue;
-            links[source] << dumpValue(targetPk, targetPk->fromDatabase(query.value(1), ops));
+        for (const QVariantList &chunk : std::as_const(chunks)) {
+            // Each chunk's rows are read to the end before the next statement runs.
+            QString sql = QStringLiteral("SELECT %1, %2 FROM %3")
+                              .arg(ops.quoteName(field->sourceColumn()), ops.quoteName(field->targetColumn()), ops.quoteName(field->throughTable()));
+            if (!wholeTable)
+                sql += QStringLiteral(" WHERE %1 IN (%2)").arg(ops.quoteName(field->sourceColumn()), QStringList(chunk.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+            sql += QStringLiteral(" ORDER BY %1, %2").arg(ops.quoteName(field->sourceColumn()), ops.quoteName(field->targetColumn()));
+            QSqlQuery &query = connection.execute(sql, chunk);
+            while (query.next()) {
+                const QString source = sourcePk->fromDatabase(query.value(0), ops).toString();
+                links[source] << dumpValue(targetPk, targetPk->fromDatabase(query.value(1), ops));
+            }
+            query.finish();
         }
         for (QVariantList &list : links)
             std::sort(list.begin(), list.end(), pkLess);
@@ -138,7 +159,7 @@ void JsonSerializer::writeObject(const Model &object, const ManyToManyData &m2m)
 
 qint64 JsonSerializer::serializeModel(const ModelMeta *model, const QVariantList &pks, bool baseManager)
 {
-    const ManyToManyData m2m = loadManyToMany(model, pks);
+    const ManyToManyData m2m = loadManyToMany(model, pks, pks.isEmpty());
     QuerySet rows = (baseManager ? QuerySet(model, m_alias) : model->objects().all().using_(m_alias)).orderBy({model->pk()->name()});
     if (!pks.isEmpty())
         rows = rows.filter(Q(QStringLiteral("pk__in"), pks));
@@ -149,13 +170,22 @@ qint64 JsonSerializer::serializeModel(const ModelMeta *model, const QVariantList
 
 void JsonSerializer::serializeObjects(const QList<Model> &objects)
 {
-    QHash<const ModelMeta *, ManyToManyData> m2m;
+    // The links of these objects only, per model, read before any is written.
+    QHash<const ModelMeta *, QVariantList> pks;
+    QList<const ModelMeta *> order;
     for (const Model &object : objects) {
-        auto it = m2m.find(object.meta());
-        if (it == m2m.end())
-            it = m2m.insert(object.meta(), loadManyToMany(object.meta(), {}));
-        writeObject(object, *it);
+        auto it = pks.find(object.meta());
+        if (it == pks.end()) {
+            it = pks.insert(object.meta(), {});
+            order << object.meta();
+        }
+        it->append(object.pk());
     }
+    QHash<const ModelMeta *, ManyToManyData> m2m;
+    for (const ModelMeta *model : std::as_const(order))
+        m2m.insert(model, loadManyToMany(model, pks.value(model), false));
+    for (const Model &object : objects)
+        writeObject(object, m2m.value(object.meta()));
 }
 
 QString JsonSerializer::serialize(const QList<const ModelMeta *> &models, int indent)

@@ -47,7 +47,8 @@ public:
 private:
     // Per ManyToMany field: source pk (as text) -> sorted target pks.
     using ManyToManyData = QList<QPair<const ManyToManyField *, QHash<QString, QVariantList>>>;
-    ManyToManyData loadManyToMany(const ModelMeta *model, const QVariantList &pks) const;
+    // The links of the objects whose pk is in `pks`, or of every row with wholeTable.
+    ManyToManyData loadManyToMany(const ModelMeta *model, const QVariantList &pks, bool wholeTable) const;
     void writeObject(const Model &object, const ManyToManyData &m2m);
 
     Writer m_write;

@@ -21,7 +21,7 @@ Model RowReader::model(const QSqlQuery &query) const
             const int index = mc.fieldIndexes.at(k);
             values[index] = fields.at(index)->fromDatabase(query.value(mc.firstColumn + k), m_ops);
         }
-        instances[m] = Model::fromRow(mc.model, std::move(values));
+        instances[m] = Model::fromRow(mc.model, std::move(values), m_alias);
         if (mc.fieldIndexes.size() < fields.size()) {
             for (int i = 0; i < fields.size(); ++i)
                 if (!mc.fieldIndexes.contains(i))

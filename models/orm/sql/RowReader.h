@@ -11,7 +11,9 @@ class DatabaseOperations;
 // column positions resolved once per query (CompiledQuery), never per row.
 class RowReader {
 public:
-    RowReader(const CompiledQuery &compiled, const DatabaseOperations &ops) : m_compiled(compiled), m_ops(ops) {}
+    // `alias`: the database the rows come from, remembered by each instance (Model::db()).
+    RowReader(const CompiledQuery &compiled, const DatabaseOperations &ops, QString alias = {})
+        : m_compiled(compiled), m_ops(ops), m_alias(std::move(alias)) {}
     Model model(const QSqlQuery &query) const;
     QVariantList list(const QSqlQuery &query) const;  // values converted by their fields
     QVariantMap map(const QSqlQuery &query) const;
@@ -20,6 +22,7 @@ public:
 private:
     const CompiledQuery &m_compiled;
     const DatabaseOperations &m_ops;
+    QString m_alias;
 };
 
 } // namespace quango

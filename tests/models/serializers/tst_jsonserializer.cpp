@@ -2,11 +2,13 @@
 // (separators, indentation, field order, pk order, ManyToMany last as sorted
 // pks, DjangoJSONEncoder's datetime/date/decimal/UUID forms, Python's float
 // repr and string escapes), --pks filtering and custom managers.
+#include "CaptureQueries.h"
 #include "TestDatabase.h"
 #include "TestModels.h"
 #include "app/demo/DemoProject.h"
 #include "orm/ManyRelatedManager.h"
 #include "orm/QuerySet.h"
+#include "orm/RelatedField.h"
 #include "serializers/DjangoJsonEncoder.h"
 #include "serializers/JsonSerializer.h"
 #include <QUuid>
@@ -171,6 +173,76 @@ private Q_SLOTS:
         QCOMPARE(serializer.serializeModel(model("library.Book"), {}, true), 3);
         serializer.endSerialization();
         QCOMPARE(serializer.objectCount(), 3);
+    }
+
+    // serializeObjects reads the link rows of the objects it writes only (an
+    // export in chunks must not read the whole link table per chunk), in IN
+    // lists of at most 500 bound pks, and writes what serializeModel writes.
+    void serializeObjectsReadsOnlyTheirLinks()
+    {
+        const ModelMeta *Post = model("blog.Post");
+        Model ann(model("blog.Author"));
+        ann.set("name", "Ann").set("email", "ann@example.com").save();
+        Model qt(model("blog.Tag")), cpp(model("blog.Tag"));
+        qt.set("name", "qt").save();
+        cpp.set("name", "cpp").save();
+        QList<Model> posts;
+        for (int i = 1; i <= 1100; ++i) {
+            Model post(Post);
+            post.set("title", QString("P%1").arg(i)).set("slug", QString("p%1").arg(i)).set("author", ann.pk());
+            posts << post;
+        }
+        posts = Post->objects().bulkCreate(std::move(posts));
+        for (int i = 0; i < posts.size(); i += 7)
+            posts.at(i).manyRelated("tags").set(i % 2 ? QVariantList{qt.pk()} : QVariantList{cpp.pk(), qt.pk()});
+        const QString through = static_cast<const ManyToManyField *>(Post->field("tags"))->throughTable();
+        auto linkReads = [&](const CaptureQueries &queries) {
+            QList<QueryLog::Entry> out;
+            for (const QueryLog::Entry &entry : queries.entries())
+                if (entry.sql.contains(through))
+                    out << entry;
+            return out;
+        };
+        const QList<Model> ordered = Post->objects().orderBy({"pk"}).list();
+
+        // Three objects: one statement binding just their pks.
+        const QList<Model> few{ordered.at(7), ordered.at(14), ordered.at(15)};
+        QString out;
+        JsonSerializer serializer([&](const QString &t) { out += t; });
+        {
+            CaptureQueries queries;
+            serializer.startSerialization();
+            serializer.serializeObjects(few);
+            serializer.endSerialization();
+            const QList<QueryLog::Entry> reads = linkReads(queries);
+            QCOMPARE(reads.size(), 1);
+            QVERIFY2(reads.first().sql.contains(" IN (?, ?, ?)"), qPrintable(reads.first().sql));
+            QCOMPARE(reads.first().params.size(), 3);
+        }
+        QVERIFY2(out.contains("\"slug\": \"p8\"") && out.contains("\"tags\": [1]"), qPrintable(out));
+        QVERIFY2(out.contains("\"slug\": \"p15\"") && out.contains("\"tags\": [1, 2]"), qPrintable(out));
+        QVERIFY2(out.contains("\"slug\": \"p16\"") && out.contains("\"tags\": []"), qPrintable(out));
+
+        // Every object: chunks of 500 pks, and the same text as serializeModel.
+        QString all;
+        JsonSerializer whole([&](const QString &t) { all += t; }, 2);
+        whole.startSerialization();
+        whole.serializeModel(Post);
+        whole.endSerialization();
+        QString chunked;
+        JsonSerializer objects([&](const QString &t) { chunked += t; }, 2);
+        {
+            CaptureQueries queries;
+            objects.startSerialization();
+            objects.serializeObjects(ordered);
+            objects.endSerialization();
+            const QList<QueryLog::Entry> reads = linkReads(queries);
+            QCOMPARE(reads.size(), 3);
+            QCOMPARE(reads.at(0).params.size(), 500);
+            QCOMPARE(reads.at(1).params.size(), 500);
+            QCOMPARE(reads.at(2).params.size(), 100);
+        }
+        QCOMPARE(chunked, all);
     }
 };
 
