@@ -32,6 +32,8 @@ const QString StateKey = QStringLiteral("mainWindow/state");
 const QString TabsKey = QStringLiteral("mainWindow/tabs");
 const QString CurrentTabKey = QStringLiteral("mainWindow/currentTab");
 QString columnsKey(const QString &label) { return QStringLiteral("columns/") + label; }
+// The "formKey" property of a stored record's tab: one tab per record.
+QString formKey(const QString &label, const QVariant &pk) { return QStringLiteral("changeForm_") + label + QLatin1Char('_') + pk.toString(); }
 } // namespace
 
 MainWindow::MainWindow(const Registry &registry, const QString &databaseLabel, QWidget *parent)
@@ -180,7 +182,7 @@ ChangeFormPage *MainWindow::openForm(const QString &label, const QVariant &pk)
     if (!model)
         return nullptr;
     // One tab per stored object; each "Add" gets a tab of its own.
-    const QString name = QStringLiteral("changeForm_") + model->label() + QLatin1Char('_') + pk.toString();
+    const QString name = formKey(model->label(), pk);
     if (pk.isValid()) {
         for (int i = 1; i < m_pages->count(); ++i) {
             if (m_pages->widget(i)->property("formKey").toString() == name) {
@@ -210,7 +212,14 @@ ChangeFormPage *MainWindow::openForm(const QString &label, const QVariant &pk)
                 if (list->objectName() == QStringLiteral("changeList_") + modelLabel)
                     list->model()->select();
     };
-    connect(page, &ChangeFormPage::saved, this, [refreshList](const QString &modelLabel) { refreshList(modelLabel); });
+    connect(page, &ChangeFormPage::saved, this, [this, page, refreshList](const QString &modelLabel, const QVariant &savedPk) {
+        // An added record is now a stored one: its tab is the one openForm finds for it.
+        if (!page->form().isAdding()) {
+            page->setProperty("formKey", formKey(modelLabel, savedPk));
+            m_pages->setTabIcon(m_pages->indexOf(page), Icons::icon(QStringLiteral("model")));
+        }
+        refreshList(modelLabel);
+    });
     connect(page, &ChangeFormPage::deleted, this, [refreshList](const QString &modelLabel) { refreshList(modelLabel); });
     m_pages->setCurrentIndex(index);
     return page;

@@ -4,6 +4,7 @@
 #include "views/admin/FieldDisplay.h"
 #include "views/admin/ObjectHistory.h"
 #include "ui/Style.h"
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -101,10 +102,69 @@ void ChangeFormPage::build()
     m_nonFieldErrors->hide();
     outer->addWidget(m_nonFieldErrors);
 
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = m_scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    auto *body = new QWidget(scroll);
+    scroll->setWidget(buildFields());
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("formTabs"));
+    m_tabs->setAccessibleName(tr("Record"));
+    scroll->setObjectName(QStringLiteral("changeTab"));
+    scroll->setAccessibleName(tr("Change"));
+    m_tabs->addTab(scroll, tr("Change"));
+    m_history = new QTreeWidget(this);
+    m_history->setObjectName(QStringLiteral("historyTab"));
+    m_history->setAccessibleName(tr("History"));
+    m_history->setHeaderLabels({tr("Date/time"), tr("User"), tr("Action"), tr("Change"), QString()});
+    m_history->setRootIsDecorated(true);
+    m_history->setAlternatingRowColors(true);
+    m_history->setSelectionMode(QAbstractItemView::NoSelection);
+    // The change text ("old → new") gets the room; the revert button only its own.
+    m_history->header()->setStretchLastSection(false);
+    m_history->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_history->header()->setSectionResizeMode(4, QHeaderView::ResizeToContents);
+    m_tabs->addTab(m_history, tr("History"));
+    outer->addWidget(m_tabs, 1);
+
+    auto *buttons = new QHBoxLayout;
+    m_delete = new QPushButton(tr("Delete"), this);
+    m_delete->setObjectName(QStringLiteral("deleteButton"));
+    Style::apply(m_delete, Style::Role::Destructive);
+    buttons->addWidget(m_delete);
+    buttons->addStretch(1);
+    m_saveAndAdd = new QPushButton(tr("Save and add another"), this);
+    m_saveAndAdd->setObjectName(QStringLiteral("saveAndAddButton"));
+    m_saveAndContinue = new QPushButton(tr("Save and continue editing"), this);
+    m_saveAndContinue->setObjectName(QStringLiteral("saveAndContinueButton"));
+    m_saveAndContinue->setToolTip(tr("Ctrl+S"));
+    m_save = new QPushButton(tr("Save"), this);
+    m_save->setObjectName(QStringLiteral("saveButton"));
+    m_save->setDefault(true);
+    buttons->addWidget(m_saveAndAdd);
+    buttons->addWidget(m_saveAndContinue);
+    buttons->addWidget(m_save);
+    outer->addLayout(buttons);
+    connect(m_save, &QPushButton::clicked, this, &ChangeFormPage::save);
+    connect(m_saveAndAdd, &QPushButton::clicked, this, &ChangeFormPage::saveAndAddAnother);
+    connect(m_saveAndContinue, &QPushButton::clicked, this, &ChangeFormPage::saveAndContinue);
+    connect(m_delete, &QPushButton::clicked, this, &ChangeFormPage::deleteObject);
+    // What the user may not do is not offered (Django's has_*_permission).
+    m_delete->setVisible(m_form.hasPermission(QStringLiteral("delete")));
+    m_saveAndAdd->setVisible(!m_viewOnly && m_form.hasPermission(QStringLiteral("add")));
+    m_save->setVisible(!m_viewOnly);
+    m_saveAndContinue->setVisible(!m_viewOnly);
+    // Ctrl+S saves and stays, as in an editor; the Save button also closes the tab.
+    auto *shortcut = new QShortcut(QKeySequence::Save, this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, &ChangeFormPage::saveAndContinue);
+}
+
+QWidget *ChangeFormPage::buildFields()
+{
+    m_editors.clear();
+    m_errorLabels.clear();
+    m_readOnlyLabels.clear();
+    auto *body = new QWidget;
     auto *bodyLayout = new QVBoxLayout(body);
     QFormLayout *formLayout = nullptr;
     QString currentSet;
@@ -123,7 +183,7 @@ void ChangeFormPage::build()
         cellLayout->setContentsMargins(0, 0, 0, 0);
         cellLayout->setSpacing(2);
         QWidget *input = nullptr;
-        if (field.name == QLatin1String("password") && m_form.modelMeta().label() == QLatin1String("auth.User") && !m_form.isAdding()) {
+        if (showsPasswordHash(field)) {
             // Django's UserChangeForm: the hash's summary, never the hash, and the change-password dialog.
             auto *password = new ReadOnlyPasswordHashWidget(m_form.instance(), [this] { return m_form.user(); }, cell);
             connect(password, &ReadOnlyPasswordHashWidget::passwordChanged, this, [this] {
@@ -179,62 +239,21 @@ void ChangeFormPage::build()
         formLayout->addRow(label, cell);
     }
     bodyLayout->addStretch(1);
-    scroll->setWidget(body);
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(QStringLiteral("formTabs"));
-    m_tabs->setAccessibleName(tr("Record"));
-    scroll->setObjectName(QStringLiteral("changeTab"));
-    scroll->setAccessibleName(tr("Change"));
-    m_tabs->addTab(scroll, tr("Change"));
-    m_history = new QTreeWidget(this);
-    m_history->setObjectName(QStringLiteral("historyTab"));
-    m_history->setAccessibleName(tr("History"));
-    m_history->setHeaderLabels({tr("Date/time"), tr("User"), tr("Action"), tr("Change"), QString()});
-    m_history->setRootIsDecorated(true);
-    m_history->setAlternatingRowColors(true);
-    m_history->setSelectionMode(QAbstractItemView::NoSelection);
-    // The change text ("old → new") gets the room; the revert button only its own.
-    m_history->header()->setStretchLastSection(false);
-    m_history->header()->setSectionResizeMode(3, QHeaderView::Stretch);
-    m_history->header()->setSectionResizeMode(4, QHeaderView::ResizeToContents);
-    // The values get the room; the revert buttons only what they need.
-    m_history->header()->setStretchLastSection(false);
-    m_history->header()->setSectionResizeMode(3, QHeaderView::Stretch);
-    m_history->header()->setSectionResizeMode(4, QHeaderView::ResizeToContents);
-    m_tabs->addTab(m_history, tr("History"));
-    outer->addWidget(m_tabs, 1);
+    m_builtLayout = fieldsLayout();
+    return body;
+}
 
-    auto *buttons = new QHBoxLayout;
-    m_delete = new QPushButton(tr("Delete"), this);
-    m_delete->setObjectName(QStringLiteral("deleteButton"));
-    Style::apply(m_delete, Style::Role::Destructive);
-    buttons->addWidget(m_delete);
-    buttons->addStretch(1);
-    m_saveAndAdd = new QPushButton(tr("Save and add another"), this);
-    m_saveAndAdd->setObjectName(QStringLiteral("saveAndAddButton"));
-    m_saveAndContinue = new QPushButton(tr("Save and continue editing"), this);
-    m_saveAndContinue->setObjectName(QStringLiteral("saveAndContinueButton"));
-    m_saveAndContinue->setToolTip(tr("Ctrl+S"));
-    m_save = new QPushButton(tr("Save"), this);
-    m_save->setObjectName(QStringLiteral("saveButton"));
-    m_save->setDefault(true);
-    buttons->addWidget(m_saveAndAdd);
-    buttons->addWidget(m_saveAndContinue);
-    buttons->addWidget(m_save);
-    outer->addLayout(buttons);
-    connect(m_save, &QPushButton::clicked, this, &ChangeFormPage::save);
-    connect(m_saveAndAdd, &QPushButton::clicked, this, &ChangeFormPage::saveAndAddAnother);
-    connect(m_saveAndContinue, &QPushButton::clicked, this, &ChangeFormPage::saveAndContinue);
-    connect(m_delete, &QPushButton::clicked, this, &ChangeFormPage::deleteObject);
-    // What the user may not do is not offered (Django's has_*_permission).
-    m_delete->setVisible(m_form.hasPermission(QStringLiteral("delete")));
-    m_saveAndAdd->setVisible(!m_viewOnly && m_form.hasPermission(QStringLiteral("add")));
-    m_save->setVisible(!m_viewOnly);
-    m_saveAndContinue->setVisible(!m_viewOnly);
-    // Ctrl+S saves and stays, as in an editor; the Save button also closes the tab.
-    auto *shortcut = new QShortcut(QKeySequence::Save, this);
-    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(shortcut, &QShortcut::activated, this, &ChangeFormPage::saveAndContinue);
+bool ChangeFormPage::showsPasswordHash(const FormField &field) const
+{
+    return field.name == QLatin1String("password") && m_form.modelMeta().label() == QLatin1String("auth.User") && !m_form.isAdding();
+}
+
+QStringList ChangeFormPage::fieldsLayout() const
+{
+    QStringList layout;
+    for (const FormField &field : m_form.fields())
+        layout << (showsPasswordHash(field) ? field.name + QStringLiteral("#hash") : field.name);
+    return layout;
 }
 
 QWidget *ChangeFormPage::createEditor(const FormField &field)
@@ -357,9 +376,13 @@ QWidget *ChangeFormPage::createEditor(const FormField &field)
         break;
     }
     case Hint::LineEdit:
-    case Hint::Hidden:
-        editor = new QLineEdit;
+    case Hint::Hidden: {
+        auto *edit = new QLineEdit;
+        if (field.password) // never shown, and taken as typed (editorValue)
+            edit->setEchoMode(QLineEdit::Password);
+        editor = edit;
         break;
+    }
     }
     editor->setObjectName(QStringLiteral("field_") + field.name);
     return editor;
@@ -369,7 +392,7 @@ void ChangeFormPage::setEditorValue(const FormField &field, const QVariant &valu
 {
     QWidget *editor = m_editors.value(field.name);
     if (auto *label = m_readOnlyLabels.value(field.name)) {
-        label->setText(FieldDisplay::text(field.field, value));
+        label->setText(field.field ? FieldDisplay::text(field.field, value) : QString()); // a password input shows nothing
         return;
     }
     if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
@@ -427,7 +450,7 @@ QVariant ChangeFormPage::editorValue(const FormField &field) const
     const Field *f = field.field;
     if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
         const QString text = edit->text();
-        return text.isEmpty() && !f->emptyStringsAllowed() ? QVariant() : QVariant(text);
+        return text.isEmpty() && f && !f->emptyStringsAllowed() ? QVariant() : QVariant(text);
     }
     if (auto *text = qobject_cast<QPlainTextEdit *>(editor)) {
         if (field.hint != Hint::JsonEditor)
@@ -491,6 +514,19 @@ bool ChangeFormPage::isDirty() const { return values() != m_loadedValues; }
 
 void ChangeFormPage::fill()
 {
+    // A first save turned the add form into the object's change form (or
+    // "Save and add another" back): other fields, or the password's summary.
+    if (fieldsLayout() != m_builtLayout) {
+        const bool hadFocus = m_scroll->widget()->isAncestorOf(QApplication::focusWidget());
+        m_scroll->takeWidget()->deleteLater(); // this may run inside one of its widgets' events
+        m_scroll->setWidget(buildFields());
+        // Ctrl+S typed in a field that is gone: the keyboard goes on in the first field.
+        for (const FormField &field : m_form.fields())
+            if (QWidget *first = m_editors.value(field.name); first && hadFocus) {
+                first->setFocus();
+                break;
+            }
+    }
     const QVariantMap initial = m_form.initial();
     for (const FormField &field : m_form.fields())
         setEditorValue(field, initial.value(field.name));

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QTabWidget;
 class QTreeWidget;
 class QVBoxLayout;
@@ -20,6 +21,11 @@ namespace quango {
 // required labels in bold, help texts, each field's errors in a label under
 // it and the non-field errors on top; Save (Ctrl+S), Save and add another,
 // Save and continue editing, Delete. The form logic is the ModelForm's.
+//
+// The add page of a ModelAdmin with addFieldsets shows those (for a user:
+// username and two password inputs, echo mode Password); after the first
+// save the page shows the object's change form (for a user: the password
+// hash summary with "Change password…").
 //
 // For a logged-in user the page follows their permissions as Django's admin
 // does: without the change permission a stored record is shown view-only
@@ -89,6 +95,13 @@ Q_SIGNALS:
 private:
     bool trySave();
     void build();
+    // The Change tab's contents for the form's current fields.
+    QWidget *buildFields();
+    // What buildFields() built for: each field's name, and whether it shows a
+    // stored user's password hash. A change (the first save of an add form
+    // with addFieldsets, or of a user) rebuilds the tab.
+    QStringList fieldsLayout() const;
+    bool showsPasswordHash(const FormField &field) const;
     QWidget *createEditor(const FormField &field);
     void setEditorValue(const FormField &field, const QVariant &value);
     QVariant editorValue(const FormField &field) const;
@@ -104,6 +117,8 @@ private:
     QHash<QString, QLabel *> m_readOnlyLabels;
     QLabel *m_heading = nullptr;
     QLabel *m_nonFieldErrors = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QStringList m_builtLayout;
     QPushButton *m_save = nullptr;
     QPushButton *m_saveAndAdd = nullptr;
     QPushButton *m_saveAndContinue = nullptr;

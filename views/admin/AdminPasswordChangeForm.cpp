@@ -39,16 +39,7 @@ QString AdminPasswordChangeForm::permissionError() const
              AdminUser::permissionName(u"change"_s, UserService::userMeta()));
 }
 
-QString AdminPasswordChangeForm::password1Label() { return tr("Password"); }
-QString AdminPasswordChangeForm::password2Label() { return tr("Password (again)"); }
-QString AdminPasswordChangeForm::password2HelpText() { return tr("Enter the same password as before, for verification."); }
-QString AdminPasswordChangeForm::mismatchMessage() { return tr("The two password fields didn\u2019t match."); }
-QString AdminPasswordChangeForm::requiredMessage() { return tr("This field is required."); }
-
-QString AdminPasswordChangeForm::password1HelpText() const
-{
-    return PasswordValidation::helpTexts(m_validators).join(u'\n');
-}
+QString AdminPasswordChangeForm::password1HelpText() const { return passwordHelpText(m_validators); }
 
 QString AdminPasswordChangeForm::changeMessage()
 {
@@ -59,22 +50,7 @@ QStringList AdminPasswordChangeForm::nonFieldErrors() const { return m_errors.va
 
 bool AdminPasswordChangeForm::isValid(const QString &password1, const QString &password2)
 {
-    m_errors.clear();
-    // CharField(required=True): the empty string is missing.
-    if (password1.isEmpty())
-        m_errors[u"password1"_s] << requiredMessage();
-    if (password2.isEmpty()) {
-        m_errors[u"password2"_s] << requiredMessage();
-        return false;
-    }
-    // clean_password2: the mismatch alone, else the validators on password2
-    // (even when password1 is missing, as Django does).
-    if (!password1.isEmpty() && password1 != password2)
-        m_errors[u"password2"_s] << mismatchMessage();
-    else
-        m_errors[u"password2"_s] << PasswordValidation::passwordErrors(password2, &m_user, m_validators);
-    if (m_errors.value(u"password2"_s).isEmpty())
-        m_errors.remove(u"password2"_s);
+    m_errors = passwordErrors(password1, password2, m_user, m_validators);
     return m_errors.isEmpty();
 }
 

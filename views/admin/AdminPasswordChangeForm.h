@@ -2,6 +2,7 @@
 #include "contrib/auth/PasswordValidation.h"
 #include "orm/Model.h"
 #include "views/admin/AdminUser.h"
+#include "views/admin/SetPasswordMixin.h"
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -11,11 +12,12 @@ namespace quango {
 // Django's AdminPasswordChangeForm with UserAdmin.user_change_password around
 // it: two password fields (kept as typed, never stripped); "This field is
 // required." on an empty one; on password2 the mismatch message, or else
-// every password validator's message for the user's own attributes. save()
+// every password validator's message for the user's own attributes (all of
+// it SetPasswordMixin's, which the user add form shares). save()
 // sets the new hash and saves the user through the ORM (signals run) and
 // writes the admin log's "Changed password." entry, in one transaction.
 // Only an admin with the change permission on auth.User may save.
-class AdminPasswordChangeForm {
+class AdminPasswordChangeForm : public SetPasswordMixin {
 public:
     // `user` is a stored auth.User; `admin` the one changing its password.
     // No validators given: the project's (PasswordValidation::validators()).
@@ -28,13 +30,10 @@ public:
     // Why an admin without that permission is refused (empty when permitted).
     QString permissionError() const;
 
-    static QString password1Label();      // "Password"
-    static QString password2Label();      // "Password (again)"
+    // password1Label(), password2Label(), password2HelpText(),
+    // mismatchMessage(), requiredMessage(): SetPasswordMixin's.
     // password1's help: the validators' help texts, one per line.
     QString password1HelpText() const;
-    static QString password2HelpText();   // "Enter the same password as before, for verification."
-    static QString mismatchMessage();     // "The two password fields didn’t match."
-    static QString requiredMessage();     // "This field is required."
     // The admin log's change_message: [{"changed": {"fields": ["password"]}}]
     // (Django's construct_change_message for this form: its changed_data is
     // ["password"], a name that is no field of the form, so it stays lower-case).

@@ -22,6 +22,11 @@ ModelAdmin AuthAdmin::userAdmin()
             {u"Permissions"_s, {u"is_active"_s, u"is_staff"_s, u"is_superuser"_s, u"groups"_s, u"user_permissions"_s}, {}, {}},
             {u"Important dates"_s, {u"last_login"_s, u"date_joined"_s}, {}, {}},
         },
+        // Django's add_fieldsets and add_form (UserCreationForm): a new user
+        // gets a username and a password typed twice, validated and hashed;
+        // the other fields follow on the change form after the first save.
+        .addFieldsets = {{{}, {u"username"_s, u"password1"_s, u"password2"_s}, {u"wide"_s}, {}}},
+        .addFormSetsPassword = true,
     };
 }
 

@@ -3,6 +3,7 @@
 #include "orm/ModelMeta.h"
 #include "orm/RelatedField.h"
 #include "views/admin/ListFilter.h"
+#include "views/admin/SetPasswordMixin.h"
 
 namespace quango {
 
@@ -79,6 +80,24 @@ void ModelAdmin::check(const ModelMeta &model) const
         for (const QString &name : set.fields)
             if (!model.field(name))
                 unknown("fieldsets", name, QStringLiteral("is not a field of %1 (admin.E012)").arg(model.label()));
+    const QStringList passwordInputs{QString::fromLatin1(SetPasswordMixin::Password1), QString::fromLatin1(SetPasswordMixin::Password2)};
+    QStringList addFields;
+    for (const Fieldset &set : addFieldsets)
+        for (const QString &name : set.fields) {
+            addFields << name;
+            if (!model.field(name) && !(addFormSetsPassword && passwordInputs.contains(name)))
+                unknown("addFieldsets", name, addFormSetsPassword
+                                                  ? QStringLiteral("is neither a field of %1 nor a password input (password1, password2)").arg(model.label())
+                                                  : QStringLiteral("is not a field of %1 (admin.E012)").arg(model.label()));
+        }
+    if (addFormSetsPassword) {
+        if (!model.field(QStringLiteral("password")) || !model.field(QStringLiteral("password"))->isConcrete())
+            problems << QStringLiteral("addFormSetsPassword needs a concrete 'password' field on %1 to store the hash in").arg(model.label());
+        for (const QString &name : passwordInputs)
+            if (!addFields.contains(name))
+                problems << QStringLiteral("addFormSetsPassword: addFieldsets must place '%1', or new objects would be saved without a password")
+                                .arg(name);
+    }
     for (const QStringList *list : {&rawIdFields, &autocompleteFields})
         for (const QString &name : *list)
             if (!dynamic_cast<const RelatedField *>(model.field(name)))

@@ -43,6 +43,16 @@ struct ModelAdmin {
     int listPerPage = 100;
     QStringList readonlyFields;
     QList<Fieldset> fieldsets;        // default: one unnamed set of every editable field
+    // Django's add_fieldsets (UserAdmin): the add form shows exactly these;
+    // after the first save the object's form has `fieldsets`. Empty: the add
+    // form is the change form.
+    QList<Fieldset> addFieldsets;
+    // Django's UserAdmin.add_form = UserCreationForm: the add form also has
+    // the inputs "password1" and "password2" (placed by addFieldsets, which
+    // must list both), checked as the change-password form checks them
+    // (SetPasswordMixin, with the new object's own attributes), and the
+    // password saved hashed into the model's "password" field.
+    bool addFormSetsPassword = false;
     QStringList rawIdFields;          // ForeignKeys edited as a raw pk
     QStringList autocompleteFields;   // ForeignKeys edited with type-ahead search
     QList<AdminAction> actions;

@@ -1,4 +1,5 @@
 #include "views/admin/ModelForm.h"
+#include "contrib/auth/UserService.h"
 #include "contrib/history/FieldChange.h"
 #include "db/Atomic.h"
 #include "orm/Manager.h"
@@ -8,6 +9,7 @@
 #include "orm/RelatedField.h"
 #include "views/admin/Logging.h"
 #include "views/admin/ObjectWriter.h"
+#include "views/admin/SetPasswordMixin.h"
 #include "utils/Text.h"
 #include <algorithm>
 
@@ -26,8 +28,31 @@ QVariantList sortedPks(QVariantList pks)
 
 ModelForm::ModelForm(const ModelMeta &model, const ModelAdmin &admin) : m_meta(&model), m_admin(admin.withDefaults(model))
 {
-    for (const Fieldset &set : std::as_const(m_admin.fieldsets)) {
+    loadNew();
+}
+
+bool ModelForm::setsPassword() const { return m_instance.isAdding() && m_admin.addFormSetsPassword; }
+
+void ModelForm::buildFields()
+{
+    const ModelMeta &model = *m_meta;
+    // Django's UserAdmin.get_fieldsets: add_fieldsets for a new object.
+    const bool addForm = m_instance.isAdding() && !m_admin.addFieldsets.isEmpty();
+    m_fields.clear();
+    for (const Fieldset &set : std::as_const(addForm ? m_admin.addFieldsets : m_admin.fieldsets)) {
         for (const QString &name : set.fields) {
+            if (setsPassword() && (name == QLatin1String(SetPasswordMixin::Password1) || name == QLatin1String(SetPasswordMixin::Password2))) {
+                const bool first = name == QLatin1String(SetPasswordMixin::Password1);
+                FormField f;
+                f.name = name;
+                f.label = first ? SetPasswordMixin::password1Label() : SetPasswordMixin::password2Label();
+                f.helpText = first ? SetPasswordMixin::passwordHelpText() : SetPasswordMixin::password2HelpText();
+                f.required = true;
+                f.fieldset = set.name;
+                f.password = true;
+                m_fields << f;
+                continue;
+            }
             const Field *field = model.fieldOrThrow(name);
             FormField f;
             f.field = field;
@@ -41,14 +66,15 @@ ModelForm::ModelForm(const ModelMeta &model, const ModelAdmin &admin) : m_meta(&
             m_fields << f;
         }
     }
+    if (addForm) // add_fieldsets are the whole add form
+        return;
     for (const QString &name : std::as_const(m_admin.readonlyFields)) {
         if (formField(name))
             continue;
         // Django shows readonly fields even when the fieldsets leave them out.
         const Field *field = model.fieldOrThrow(name);
-        m_fields << FormField{field, field->name(), capFirst(field->verboseName()), field->helpText(), field->widgetHint(), false, true, {}};
+        m_fields << FormField{field, field->name(), capFirst(field->verboseName()), field->helpText(), field->widgetHint(), false, true, {}, false};
     }
-    loadNew();
 }
 
 bool ModelForm::hasPermission(const QString &action) const { return ObjectWriter(*m_meta, m_user).permits(action); }
@@ -74,8 +100,10 @@ QVariantMap ModelForm::currentValues(const Model &instance) const
 void ModelForm::loadNew()
 {
     m_instance = Model(m_meta);
+    buildFields();
     m_initial = currentValues(m_instance);
     m_m2m.clear();
+    m_passwords.clear();
     m_errors.clear();
 }
 
@@ -86,8 +114,10 @@ void ModelForm::load(const QVariant &pk)
         throw DoesNotExist(QStringLiteral("%1 with primary key '%2' does not exist (it may have been deleted); reopen it from the list.")
                                .arg(capFirst(m_meta->verboseName()), pk.toString()));
     m_instance = *row;
+    buildFields();
     m_initial = currentValues(m_instance);
     m_m2m.clear();
+    m_passwords.clear();
     m_errors.clear();
 }
 
@@ -98,6 +128,10 @@ bool ModelForm::bind(const QVariantMap &values)
     for (const FormField &f : std::as_const(m_fields)) {
         if (f.readOnly || !values.contains(f.name))
             continue;
+        if (f.password) {
+            m_passwords.insert(f.name, values.value(f.name).toString());
+            continue;
+        }
         try {
             const QVariant cleaned = f.field->clean(values.value(f.name));
             if (f.field->isConcrete())
@@ -134,6 +168,15 @@ bool ModelForm::isValid(const QVariantMap &values)
         if (!messages.isEmpty())
             m_errors[it.key()] << messages;
     }
+    // UserCreationForm's clean and _post_clean: after full_clean, so the
+    // validators compare the password with the object's bound attributes.
+    if (setsPassword()) {
+        const QMap<QString, QStringList> passwordErrors = SetPasswordMixin::passwordErrors(
+            m_passwords.value(QString::fromLatin1(SetPasswordMixin::Password1)), m_passwords.value(QString::fromLatin1(SetPasswordMixin::Password2)),
+            m_instance);
+        for (auto it = passwordErrors.cbegin(); it != passwordErrors.cend(); ++it)
+            m_errors[it.key()] << it.value();
+    }
     return m_errors.isEmpty();
 }
 
@@ -158,7 +201,7 @@ QStringList ModelForm::changedFrom(const QVariantMap &base, const QStringList &a
     // 4.5, or a pk as int and as text, are the same value.
     QStringList changed;
     for (const FormField &f : m_fields) {
-        if (f.readOnly)
+        if (f.readOnly || f.password)
             continue;
         const QVariant now = f.field->isConcrete() ? m_instance.value(f.name) : QVariant(m_m2m.value(f.name, m_initial.value(f.name).toList()));
         if (also.contains(f.name) || FieldChange::encodeValue(f.field, now) != FieldChange::encodeValue(f.field, base.value(f.name)))
@@ -201,6 +244,9 @@ bool ModelForm::save(const QVariantMap &values, Conflict conflict)
         // Overwriting a row deleted meanwhile inserts it again: save() falls
         // back to INSERT when its UPDATE matched nothing.
         if (adding) {
+            // UserCreationForm.save: the hash, never the typed text, is stored.
+            if (setsPassword())
+                UserService::setPassword(m_instance, m_passwords.value(QString::fromLatin1(SetPasswordMixin::Password1)));
             writer.add(m_instance, setManyToMany);
         } else {
             QVariantMap before = m_initial;

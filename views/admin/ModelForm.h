@@ -29,7 +29,7 @@ private:
 
 // One input of the record form, described for whatever draws it.
 struct FormField {
-    const Field *field = nullptr;
+    const Field *field = nullptr;  // null for a password input
     QString name;
     QString label;             // the verbose name, first letter upper-case
     QString helpText;
@@ -37,10 +37,16 @@ struct FormField {
     bool required = false;     // not blank: the label is marked
     bool readOnly = false;     // ModelAdmin.readonlyFields or not editable
     QString fieldset;          // the heading of its fieldset (may be empty)
+    // "password1" or "password2" of an add form that sets the password
+    // (ModelAdmin::addFormSetsPassword): no model field; a password editor,
+    // its text passed as typed and never shown again.
+    bool password = false;
 };
 
 // Django's ModelForm as the admin builds it, without widgets: the fields of a
-// ModelAdmin's fieldsets in order, their initial values for a new or stored
+// ModelAdmin's fieldsets in order (its addFieldsets while adding, when it has
+// them: fields() changes when a first save turns the form into the object's
+// change form, and back with loadNew()), their initial values for a new or stored
 // instance, binding input onto the instance (Field::clean), validation
 // (full_clean) into per-field and non-field errors, and a save through
 // Model::save (signals run) plus the ManyToMany sets. Saving an existing row
@@ -52,8 +58,13 @@ struct FormField {
 // written), and every write is logged for them with its field history, the
 // same way as the list page's (ObjectWriter).
 //
+// An add form with ModelAdmin::addFormSetsPassword is Django's
+// UserCreationForm: the inputs "password1" and "password2" are validated
+// with SetPasswordMixin (for the bound, not yet saved object) and the
+// password is saved hashed (UserService::setPassword), never in the history.
+//
 // Values are keyed by field name: a ForeignKey's is the related pk, a
-// ManyToMany's a QVariantList of pks.
+// ManyToMany's a QVariantList of pks; a password input's is its text.
 class ModelForm {
 public:
     enum class Conflict { Refuse, Overwrite };
@@ -108,6 +119,10 @@ public:
     QList<Choice> relatedChoices(const QString &name, int limit = 1000) const;
 
 private:
+    // m_fields for the instance: addFieldsets while adding, else fieldsets.
+    void buildFields();
+    // Whether this form has the two password inputs (adding, addFormSetsPassword).
+    bool setsPassword() const;
     QVariantMap currentValues(const Model &instance) const;
     QStringList changedSinceLoad() const;
     // Editable fields whose bound value differs from `base`, or named in `also`.
@@ -120,6 +135,7 @@ private:
     Model m_instance;
     QVariantMap m_initial;
     QMap<QString, QVariantList> m_m2m;       // bound ManyToMany pks
+    QMap<QString, QString> m_passwords;      // bound password inputs, by name
     QMap<QString, QStringList> m_errors;
 };
 

@@ -3,11 +3,15 @@
 // with nothing saved, fix it, ManyToMany selector, ForeignKey type-ahead,
 // Ctrl+S, Save and add another, Ctrl+N, the unsaved-changes question and
 // Delete. A screenshot goes to <build>/screenshots/changeform.png.
+// Adding a user as in Django's UserAdmin: username and two passwords, their
+// errors beside them, then the change form with the password's summary.
 #include "TestDatabase.h"
 #include "app/demo/DemoProject.h"
 #include "apps/AppConfig.h"
 #include "apps/Registry.h"
+#include "contrib/admin/LogEntry.h"
 #include "contrib/auth/PBKDF2PasswordHasher.h"
+#include "contrib/auth/PasswordValidation.h"
 #include "contrib/auth/Permissions.h"
 #include "contrib/auth/UserService.h"
 #include "orm/fields/CharField.h"
@@ -17,7 +21,11 @@
 #include "ui/MainWindow.h"
 #include "ui/pages/ChangeFormPage.h"
 #include "ui/pages/ChangeListPage.h"
+#include "ui/widgets/ReadOnlyPasswordHashWidget.h"
+#include "views/admin/AdminLogin.h"
 #include "views/admin/AdminSite.h"
+#include "views/admin/AuthAdmin.h"
+#include "views/admin/PasswordHashSummary.h"
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
@@ -407,6 +415,127 @@ private Q_SLOTS:
         QVERIFY(!viewOnly.revertButton(viewOnly.historyTree()->topLevelItem(1)->data(0, Qt::UserRole)));
         QVERIFY(!viewOnly.saveAndContinue());                  // Ctrl+S too: refused, with the reason
         QVERIFY2(viewOnly.nonFieldErrorLabel()->text().contains("blog.change_post"), qPrintable(viewOnly.nonFieldErrorLabel()->text()));
+    }
+
+    // Ctrl+N on the users' list: Django's add_fieldsets (username, password,
+    // password again), a mismatch shown beside the second password with
+    // nothing saved, fixed, "Save and continue editing": the user's change
+    // form with the hash summary and "Change password…"; made staff there,
+    // the new user can log in to the admin.
+    void addUserWithTwoPasswords()
+    {
+        PBKDF2PasswordHasher::setDefaultIterations(1000);
+        PasswordValidation::setValidators(PasswordValidation::defaultValidators());
+        AdminSite site(Registry::instance());
+        AuthAdmin::registerOn(site);
+        MainWindow window(site, m_db.url());
+        window.setUser(AdminUser(UserService::createSuperuser("boss", "boss@example.com", "Boss-passw0rd-1")));
+        window.resize(1100, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        ChangeListPage *list = window.openModel("auth.User");
+        QVERIFY(list);
+        list->table()->setFocus();
+        QTest::keyClick(list->table(), Qt::Key_N, Qt::ControlModifier);
+        auto *page = qobject_cast<ChangeFormPage *>(window.pages()->currentWidget());
+        QVERIFY(page);
+        QVERIFY(page->form().isAdding());
+        QCOMPARE(window.pages()->tabText(window.pages()->currentIndex()), QStringLiteral("Add user"));
+        page->setAsker([](QMessageBox &) { return QMessageBox::Cancel; });
+
+        auto *username = qobject_cast<QLineEdit *>(page->editor("username"));
+        auto *password1 = qobject_cast<QLineEdit *>(page->editor("password1"));
+        auto *password2 = qobject_cast<QLineEdit *>(page->editor("password2"));
+        QVERIFY(username && password1 && password2);
+        QCOMPARE(password1->echoMode(), QLineEdit::Password);
+        QCOMPARE(password2->echoMode(), QLineEdit::Password);
+        QCOMPARE(password1->accessibleName(), QStringLiteral("Password"));
+        QCOMPARE(password2->accessibleName(), QStringLiteral("Password (again)"));
+        QVERIFY(page->findChild<QLabel *>("label_password2")->font().bold());
+        QVERIFY(page->findChild<QLabel *>("help_password1")->text().contains("at least 8 characters"));
+        QVERIFY(!page->editor("email"));                                     // only add_fieldsets
+        QVERIFY(!page->findChild<QLabel *>("readonly_password"));            // no "No password set."
+        QVERIFY(!page->findChild<ReadOnlyPasswordHashWidget *>());
+
+        // Typed as a person would, Tab between the inputs; the second password mistyped.
+        username->setFocus();
+        QTest::keyClicks(username, "newbie");
+        QTest::keyClick(username, Qt::Key_Tab);
+        QVERIFY(password1->hasFocus());
+        QTest::keyClicks(password1, "Brand-new-Passw0rd");
+        QTest::keyClick(password1, Qt::Key_Tab);
+        QVERIFY(password2->hasFocus());
+        QTest::keyClicks(password2, "Brand-new-Passw0rd-typo");
+        QVERIFY(page->isDirty());
+        QTest::mouseClick(page->saveAndContinueButton(), Qt::LeftButton);
+        QVERIFY(page->form().isAdding());
+        QLabel *mismatch = page->errorLabel("password2");
+        QVERIFY(mismatch->isVisible());
+        QCOMPARE(mismatch->text(), QString::fromUtf8("The two password fields didn\u2019t match."));
+        QCOMPARE(mismatch->parentWidget(), password2->parentWidget());       // in the input's own cell
+        QVERIFY(page->errorLabel("password1")->isHidden());
+        QVERIFY(page->errorLabel("username")->isHidden());
+        QCOMPARE(page->nonFieldErrorLabel()->text(), QStringLiteral("Please correct the error below."));
+        QCOMPARE(UserService::userMeta().objects().filter(Q("username", "newbie")).count(), 0);
+
+        // Fixed, then Ctrl+S ("Save and continue editing"): the change form of
+        // the new user, the keyboard in its first field.
+        password2->setFocus();
+        password2->selectAll();
+        QTest::keyClicks(password2, "Brand-new-Passw0rd");
+        QTest::keyClick(password2, Qt::Key_S, Qt::ControlModifier);
+        QVERIFY2(page->nonFieldErrorLabel()->isHidden(), qPrintable(page->nonFieldErrorLabel()->text()));
+        QVERIFY(!page->form().isAdding());
+        QVERIFY(page->editor("username")->hasFocus());
+        QCOMPARE(window.pages()->tabText(window.pages()->currentIndex()), QStringLiteral("newbie"));
+        // Now a stored record: opening it from the list finds this tab, not a second one.
+        QCOMPARE(window.openForm("auth.User", page->form().instance().pk()), page);
+        QVERIFY(page->findChild<QLabel *>("heading")->text().contains("Change user"));
+        QVERIFY(!page->editor("password1"));
+        QVERIFY(page->editor("email"));
+        auto *hash = page->findChild<ReadOnlyPasswordHashWidget *>();
+        QVERIFY(hash);
+        QTRY_VERIFY(hash->isVisible());
+        const QString stored = UserService::getByNaturalKey("newbie").value("password").toString();
+        QCOMPARE(hash->summaryLabel()->text(), PasswordHashSummary::html(stored));
+        QVERIFY(!hash->summaryLabel()->text().contains(stored));
+        QVERIFY(hash->changeButton()->isVisible() && hash->changeButton()->isEnabled());
+        QCOMPARE(hash->changeButton()->text(), QString::fromUtf8("Change password\u2026"));
+        QVERIFY(!page->isDirty());
+        QCOMPARE(page->historyTree()->topLevelItemCount(), 1);
+        QCOMPARE(page->historyTree()->topLevelItem(0)->text(2), QStringLiteral("Added"));
+        const QString shot = QDir(QCoreApplication::applicationDirPath() + "/../screenshots").absoluteFilePath("changeform_adduser.png");
+        QVERIFY(QDir().mkpath(QFileInfo(shot).absolutePath()));
+        QVERIFY2(window.grab().save(shot), qPrintable(shot));
+
+        // Only staff enter the admin: tick Staff status with the keyboard, save, log in.
+        QVERIFY(!AdminLogin::login("newbie", "Brand-new-Passw0rd").ok());
+        auto *staff = qobject_cast<QCheckBox *>(page->editor("is_staff"));
+        QVERIFY(staff);
+        staff->setFocus();
+        QTest::keyClick(staff, Qt::Key_Space);
+        QVERIFY(staff->isChecked());
+        QTest::mouseClick(page->saveAndContinueButton(), Qt::LeftButton);
+        QVERIFY2(page->nonFieldErrorLabel()->isHidden(), qPrintable(page->nonFieldErrorLabel()->text()));
+        const AdminLogin::Result login = AdminLogin::login("newbie", "Brand-new-Passw0rd");
+        QVERIFY2(login.ok(), qPrintable(login.error));
+        QCOMPARE(login.user.username(), QStringLiteral("newbie"));
+        QVERIFY(!AdminLogin::login("newbie", "Brand-new-Passw0rd-typo").ok());
+        QCOMPARE(LogEntry::history(UserService::getByNaturalKey("newbie")).size(), 2);
+        QCOMPARE(page->findChild<ReadOnlyPasswordHashWidget *>(), hash); // the change form is not rebuilt again
+        // "Save and add another": the add form again, with empty password inputs.
+        // The login wrote last_login since the form loaded: reload first.
+        page->setAsker([](QMessageBox &) { return QMessageBox::Reset; });
+        QVERIFY(!page->saveAndAddAnother());
+        QVERIFY2(page->saveAndAddAnother(), qPrintable(page->nonFieldErrorLabel()->text()));
+        QVERIFY(page->form().isAdding());
+        QVERIFY(qobject_cast<QLineEdit *>(page->editor("password1"))->text().isEmpty());
+        QVERIFY(!page->editor("email"));
+        QVERIFY(!page->findChild<ReadOnlyPasswordHashWidget *>());
+        QVERIFY(!page->isDirty());
     }
 };
 

@@ -1,17 +1,27 @@
 // django.contrib.auth.admin's UserAdmin and GroupAdmin as ModelAdmin options:
 // they pass the admin checks, and the users' list filters, searches and sorts
-// as Django's does; the record form keeps the hash read-only.
+// as Django's does; the record form keeps the hash read-only; the add form is
+// Django's UserCreationForm (add_fieldsets with two password inputs, their
+// errors, the hash saved through ObjectWriter and kept out of the history).
 #include "TestDatabase.h"
 #include "app/demo/DemoProject.h"
+#include "apps/AppConfig.h"
 #include "apps/Registry.h"
+#include "contrib/admin/LogEntry.h"
 #include "contrib/auth/PBKDF2PasswordHasher.h"
+#include "contrib/auth/PasswordValidation.h"
+#include "contrib/auth/Permissions.h"
 #include "contrib/auth/UserService.h"
+#include "contrib/history/FieldChange.h"
 #include "orm/Exceptions.h"
 #include "orm/Manager.h"
+#include "orm/ManyRelatedManager.h"
 #include "views/admin/AdminSite.h"
 #include "views/admin/AuthAdmin.h"
 #include "views/admin/ChangeListModel.h"
 #include "views/admin/ModelForm.h"
+#include "views/admin/PermissionDenied.h"
+#include "views/admin/SetPasswordMixin.h"
 #include <QSqlError>
 #include <QtTest>
 
@@ -55,6 +65,7 @@ private Q_SLOTS:
         m_db.setUp();
         m_db.createTables();
         PBKDF2PasswordHasher::setDefaultIterations(1000); // fast; the hasher suite covers 600000
+        PasswordValidation::setValidators(PasswordValidation::defaultValidators());
     }
     void cleanupTestCase() { m_db.tearDown(); }
     void init()
@@ -168,16 +179,176 @@ private Q_SLOTS:
     void recordFormKeepsTheHashReadOnly()
     {
         ModelForm form(meta("auth.User"), AuthAdmin::userAdmin());
+        const Model zoe = UserService::getByNaturalKey("zoe");
+        form.load(zoe.pk());
         QVERIFY(form.formField("password")->readOnly);
         QCOMPARE(form.formField("password")->fieldset, QString());
         QCOMPARE(form.formField("groups")->fieldset, QString("Permissions"));
-        const Model zoe = UserService::getByNaturalKey("zoe");
-        form.load(zoe.pk());
         const QString hash = zoe.value("password").toString();
         // A value given for the password is not bound: the hash stays as stored.
         QVERIFY(form.save({{"username", "zoe2"}, {"password", "plain-text"}}));
         const Model saved = UserService::getByNaturalKey("zoe2");
         QCOMPARE(saved.value("password").toString(), hash);
+    }
+
+    // Django's add_fieldsets: exactly username and the two password inputs,
+    // which are no model fields; after the first save the form is the
+    // user's change form, and loadNew() goes back to the add form.
+    void addFormFields()
+    {
+        ModelForm form(meta("auth.User"), AuthAdmin::userAdmin());
+        QVERIFY(form.isAdding());
+        QStringList names;
+        for (const FormField &f : form.fields())
+            names << f.name;
+        QCOMPARE(names, QStringList({"username", "password1", "password2"}));
+        const FormField *password1 = form.formField("password1");
+        QVERIFY(password1->password && !password1->field && password1->required && !password1->readOnly);
+        QCOMPARE(password1->label, QString("Password"));
+        QCOMPARE(password1->helpText, PasswordValidation::helpTexts().join('\n'));
+        QCOMPARE(form.formField("password2")->label, QString("Password (again)"));
+        QCOMPARE(form.formField("password2")->helpText, QString("Enter the same password as before, for verification."));
+        QVERIFY(!form.formField("password"));       // no read-only "No password set." on the add form
+        QVERIFY(!form.formField("username")->password);
+
+        form.load(UserService::getByNaturalKey("zoe").pk());
+        QVERIFY(!form.formField("password1"));
+        QVERIFY(form.formField("password")->readOnly);
+        form.loadNew();
+        QVERIFY(form.formField("password1"));
+    }
+
+    void addFormChecks()
+    {
+        ModelAdmin admin = AuthAdmin::userAdmin();
+        admin.addFieldsets = {{{}, {"username", "password1"}, {}, {}}};
+        QVERIFY_THROWS_EXCEPTION(ImproperlyConfigured, admin.check(meta("auth.User"))); // password2 missing
+        admin = AuthAdmin::userAdmin();
+        admin.addFormSetsPassword = false;                                              // password1 is no field then
+        QVERIFY_THROWS_EXCEPTION(ImproperlyConfigured, admin.check(meta("auth.User")));
+        ModelAdmin group = AuthAdmin::groupAdmin();
+        group.addFieldsets = {{{}, {"name", "password1", "password2"}, {}, {}}};
+        group.addFormSetsPassword = true;                                               // a group has no password field
+        try {
+            group.check(meta("auth.Group"));
+            QFAIL("a model without a password field was accepted");
+        } catch (const ImproperlyConfigured &error) {
+            QVERIFY2(error.message().contains("'password' field"), qPrintable(error.message()));
+        }
+    }
+
+    void addUserPasswordsMismatch()
+    {
+        const qint64 users = meta("auth.User").objects().count();
+        ModelForm form(meta("auth.User"), AuthAdmin::userAdmin());
+        form.setUser(AdminUser(UserService::getByNaturalKey("root")));
+        QVERIFY(!form.save({{"username", "newbie"}, {"password1", "Brand-new-Passw0rd"}, {"password2", "Brand-new-Passw0rd-typo"}}));
+        QCOMPARE(form.errors().keys(), QStringList{"password2"});
+        QCOMPARE(form.fieldErrors("password2"), QStringList{QString::fromUtf8("The two password fields didn\u2019t match.")});
+        QVERIFY(form.isAdding());
+        QCOMPARE(meta("auth.User").objects().count(), users);
+        QCOMPARE(LogEntry::meta().objects().count(), 0);
+
+        // Both missing: required, each beside its own input.
+        QVERIFY(!form.save({{"username", "newbie"}, {"password1", ""}, {"password2", ""}}));
+        QCOMPARE(form.fieldErrors("password1"), QStringList{SetPasswordMixin::requiredMessage()});
+        QCOMPARE(form.fieldErrors("password2"), QStringList{SetPasswordMixin::requiredMessage()});
+        // A taken username and a mismatch are reported together, as Django's form does.
+        QVERIFY(!form.save({{"username", "zoe"}, {"password1", "Brand-new-Passw0rd"}, {"password2", "other"}}));
+        QVERIFY2(form.fieldErrors("username").join(' ').contains("already exists"), qPrintable(form.fieldErrors("username").join(' ')));
+        QCOMPARE(form.fieldErrors("password2"), QStringList{SetPasswordMixin::mismatchMessage()});
+        QCOMPARE(meta("auth.User").objects().count(), users);
+    }
+
+    // The validators see the new user's own attributes as bound: the typed
+    // username, not the empty one of a blank instance.
+    void addUserValidatorFailure_data()
+    {
+        QTest::addColumn<QString>("username");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("similar to the typed username") << "annabelle" << "annabelle1" << "The password is too similar to the username.";
+        QTest::newRow("too short") << "newbie" << "Xq7#zk" << "This password is too short. It must contain at least 8 characters.";
+        QTest::newRow("too common") << "newbie" << "qwertyuiop" << "This password is too common.";
+        QTest::newRow("entirely numeric") << "newbie" << "8264917305" << "This password is entirely numeric.";
+    }
+    void addUserValidatorFailure()
+    {
+        QFETCH(QString, username);
+        QFETCH(QString, password);
+        QFETCH(QString, expected);
+        const qint64 users = meta("auth.User").objects().count();
+        ModelForm form(meta("auth.User"), AuthAdmin::userAdmin());
+        form.setUser(AdminUser(UserService::getByNaturalKey("root")));
+        QVERIFY(!form.save({{"username", username}, {"password1", password}, {"password2", password}}));
+        QCOMPARE(form.errors().keys(), QStringList{"password2"});
+        QVERIFY2(form.fieldErrors("password2").contains(expected), qPrintable(form.fieldErrors("password2").join('|')));
+        QCOMPARE(meta("auth.User").objects().count(), users);
+        QCOMPARE(LogEntry::meta().objects().count(), 0);
+    }
+
+    // Saved through ObjectWriter: the hash of password1 (which checks), an
+    // addition in the admin log for the admin, and a history of the
+    // addition's values without the hash or the typed password.
+    void addUserSuccess()
+    {
+        QVERIFY(FieldChange::isInstalled());
+        const AdminUser root(UserService::getByNaturalKey("root"));
+        ModelForm form(meta("auth.User"), AuthAdmin::userAdmin());
+        form.setUser(root);
+        const QString password = "Brand-new-Passw0rd";
+        QVERIFY2(form.save({{"username", "newbie"}, {"password1", password}, {"password2", password}}),
+                 qPrintable(form.errors().keys().join(',')));
+        QVERIFY(!form.isAdding());
+        QVERIFY(form.formField("password") && form.formField("password")->readOnly); // now the change form
+        QVERIFY(!form.formField("password1"));
+
+        Model newbie = UserService::getByNaturalKey("newbie");
+        const QString hash = newbie.value("password").toString();
+        QVERIFY2(hash.startsWith("pbkdf2_sha256$1000$"), qPrintable(hash));
+        QVERIFY(UserService::checkPassword(newbie, password));
+        QVERIFY(!UserService::checkPassword(newbie, "Brand-new-Passw0rd-typo"));
+        QCOMPARE(form.instance().value("password").toString(), hash);
+
+        const QList<Model> log = LogEntry::history(newbie);
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.first().value("action_flag").toInt(), int(LogEntry::Addition));
+        QCOMPARE(log.first().value("user").toString(), root.id().toString());
+        QCOMPARE(LogEntry::changeMessageText(log.first()), QString("Added."));
+        const QList<Model> changes = FieldChange::forEntry(log.first().pk());
+        QStringList fields;
+        for (const Model &change : changes) {
+            fields << change.value("field_name").toString();
+            const QString values = FieldChange::str(change);
+            QVERIFY2(!values.contains(hash) && !values.contains(password), qPrintable(values));
+        }
+        QVERIFY(fields.contains("username"));
+        QVERIFY(!fields.contains("password"));
+
+        // The next save of the same form is a change, with no password inputs to fill.
+        QVERIFY(form.save({{"username", "newbie"}, {"first_name", "New"}}));
+        QCOMPARE(UserService::getByNaturalKey("newbie").value("password").toString(), hash);
+        QCOMPARE(LogEntry::history(newbie).last().value("action_flag").toInt(), int(LogEntry::Change));
+    }
+
+    void addUserWithoutAddPermission()
+    {
+        for (AppConfig *app : Registry::instance().apps())
+            Permissions::createPermissions(*app, QStringLiteral("default"), 0);
+        Model clerk = UserService::createUser("clerk", "", "Clerk-passw0rd-1", {{"is_staff", true}});
+        clerk.manyRelated("user_permissions").add(QList<Model>{Permissions::get("auth.view_user"), Permissions::get("auth.change_user")});
+        const qint64 users = meta("auth.User").objects().count();
+        ModelForm form(meta("auth.User"), AuthAdmin::userAdmin());
+        form.setUser(AdminUser(clerk));
+        QVERIFY(!form.hasPermission("add"));
+        try {
+            form.save({{"username", "newbie"}, {"password1", "Brand-new-Passw0rd"}, {"password2", "Brand-new-Passw0rd"}});
+            QFAIL("saved without the add permission");
+        } catch (const PermissionDenied &denied) {
+            QVERIFY2(denied.message().contains("auth.add_user"), qPrintable(denied.message()));
+        }
+        QCOMPARE(meta("auth.User").objects().count(), users);
+        QCOMPARE(LogEntry::meta().objects().count(), 0);
     }
 };
 
