@@ -46,6 +46,9 @@ LoginDialog::LoginDialog(const QString &databaseLabel, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LoginDialog::tryLogin);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_username->setFocus();
+    // A fresh database: say how to get in instead of refusing every attempt.
+    if (!AdminLogin::hasStaff())
+        showError(AdminLogin::noStaffMessage());
 }
 
 void LoginDialog::tryLogin()

@@ -5,6 +5,8 @@
 #include "db/Connection.h"
 #include "orm/Exceptions.h"
 #include "orm/ModelMeta.h"
+#include "orm/Manager.h"
+#include "orm/Q.h"
 #include "views/admin/Logging.h"
 #include <QSqlDatabase>
 
@@ -63,6 +65,22 @@ bool AdminLogin::isAvailable(const QString &alias)
         qCInfo(lcAdmin, "No login: %s", qPrintable(error.message()));
         return false;
     }
+}
+
+bool AdminLogin::hasStaff(const QString &alias)
+{
+    try {
+        return UserService::userMeta().objects().using_(alias).filter(Q(QStringLiteral("is_staff"), true) & Q(QStringLiteral("is_active"), true)).exists();
+    } catch (const Error &error) {
+        qCInfo(lcAdmin, "Cannot read the staff users: %s", qPrintable(error.message()));
+        return false;
+    }
+}
+
+QString AdminLogin::noStaffMessage()
+{
+    return tr("This database has no active staff user yet, so no one can log in. "
+              "Create one with \u201cquango createsuperuser\u201d, then open the window again.");
 }
 
 } // namespace quango

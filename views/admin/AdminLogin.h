@@ -28,6 +28,12 @@ public:
     // the admin log's); false also when the database cannot be reached.
     static bool isAvailable(const QString &alias = QStringLiteral("default"));
 
+    // Whether anyone could log in: an active staff user exists. False also
+    // when the users cannot be read.
+    static bool hasStaff(const QString &alias = QStringLiteral("default"));
+    // What a fresh database's login says instead: how to create the first account.
+    static QString noStaffMessage();
+
     // Django's invalid_login message for staff accounts.
     static QString invalidLoginMessage();
     // Shown while Authentication's throttle refuses the username.

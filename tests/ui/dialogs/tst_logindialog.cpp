@@ -75,6 +75,20 @@ private Q_SLOTS:
             Permissions::createPermissions(*app, "default", 0);
     }
 
+    void freshDatabaseSaysHowToCreateAnAccount()
+    {
+        UserService::createUser("bob", "", "Bob-passw0rd-1"); // not staff: still no one can log in
+        LoginDialog dialog("db");
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.errorLabel()->isVisible());
+        QCOMPARE(dialog.errorLabel()->text(), AdminLogin::noStaffMessage());
+        QVERIFY(dialog.errorLabel()->text().contains("quango createsuperuser"));
+        UserService::createSuperuser("root", "root@example.com", "Root-passw0rd-1");
+        LoginDialog again("db");
+        QVERIFY(again.errorLabel()->isHidden());
+    }
+
     void wrongPasswordStaysInTheDialog()
     {
         UserService::createUser("ann", "", "Ann-passw0rd-1", {{"is_staff", true}});
